@@ -22,7 +22,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ING003": ("error", "the input is empty"),
     "ING004": ("error", "the input looks binary (NUL bytes or control characters), not text"),
     "ING005": ("warning", "decoded as {encoding}, not UTF-8"),
-    "ING006": ("warning", "{count} character(s) that XML 1.0 forbids were kept as <g> references"),
+    "ING006": ("error", "character {char} is not allowed in XML 1.0 ({count} such in the file); remove it or fix the file's encoding"),
     # pages: printed pages, running heads, noise lines
     "PAG001": ("warning", "page sequence jumps from {prev} to {next}"),
     "PAG002": ("warning", "page number '{printed}' read as {n}"),
@@ -49,9 +49,17 @@ CODES: dict[str, tuple[Severity, str]] = {
     "RNG001": ("error", "{schema}: {reason}"),
     "XSD001": ("error", "{schema}: {reason}"),
     "SCH001": ("error", "{schema}: {reason}"),
+    "SCH002": ("error", "{schema}: unresolved pointer: {reason}"),
+    "SCH003": ("error", "{schema}: @when with a range or fuzzy bound: {reason}"),
+    "SCH004": ("error", "{schema}: date range reversed: {reason}"),
+    "SCH005": ("error", "{schema}: fuzzy date bounds reversed: {reason}"),
+    "SCH006": ("error", "{schema}: note without @n: {reason}"),
+    "SCH007": ("error", "{schema}: pb without @n: {reason}"),
+    "SCH008": ("error", "{schema}: malformed choice: {reason}"),
     "TEI001": ("error", "{schema}: {reason}"),
     # render
     "RND001": ("warning", "unhandled element <{name}>: text kept, markup dropped"),
+    "RND002": ("warning", "stylesheet message: {text}"),
     "RND901": ("error", "XSLT failed: {reason}"),
     # deposit, verify
     "DEP001": ("error", "{path}: file missing from the bag"),
