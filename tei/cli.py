@@ -307,6 +307,54 @@ def registers(
     out.print(f"wrote {output}", markup=False)
 
 
+@app.command()
+def deposit(
+    build_dir: Path = typer.Argument(..., help="A folder written by `tei build`."),
+    bag_dir: Path = typer.Option(..., "--out", "-o", help="The bag to create (must not exist)."),
+    allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package even if some TEI is invalid."),
+    description: str = typer.Option("", "--description", help="External-Description for bag-info.txt."),
+    date: Optional[str] = _date_option(),
+) -> None:
+    """Package a build as a BagIt bag (sha256 and sha512 manifests) for archival deposit.
+
+    The bag holds the TEI, HTML and text, the original inputs, the schemas and stylesheets
+    that produced them, and the validation report.
+
+    Example:  tei deposit out/ -o deposit-2026-11/
+    """
+    from tei.deposit import deposit as run_deposit
+
+    if not build_dir.is_dir():
+        raise _fail(TeiError.make("CLI001", path=build_dir), 2)
+    _config(date, None)
+    try:
+        bag = run_deposit(build_dir, bag_dir, allow_invalid=allow_invalid, source_description=description, date=date)
+    except TeiError as e:
+        raise _fail(e) from None
+    out.print(f"bag written: {bag}", markup=False)
+
+
+@app.command()
+def verify(
+    bag_dir: Path = typer.Argument(..., help="A bag written by `tei deposit`."),
+) -> None:
+    """Check a bag: every file's checksums, and every TEI file against the schemas in the bag.
+
+    Each missing, extra or altered file is reported with its path (and the expected and found
+    checksums).  Exits 0 only when the bag is intact and all its TEI is valid.
+
+    Example:  tei verify deposit-2026-11/
+    """
+    from tei.deposit import verify as run_verify
+
+    if not bag_dir.is_dir():
+        raise _fail(TeiError.make("CLI001", path=bag_dir), 2)
+    problems = run_verify(bag_dir)
+    n_err, _ = _print_diagnostics(problems)
+    out.print(f"{bag_dir}: " + ("intact and valid" if not n_err else f"{n_err} problems"), markup=False)
+    raise typer.Exit(1 if n_err else 0)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -45,7 +45,7 @@ _ELEMENT_ONLY = {tei_qn(t) for t in (
 _TEXT_BLOCKS = {"head", "p", "ab", "quote", "item", "l", "bibl", "fw", "note", "label"}
 #: attribute order on output.
 _ATTR_ORDER = ("type", "unit", "n", "place", "reason", "level", "when", "from", "to", "notBefore", "notAfter",
-               "cert", "evidence", "resp", "ref")
+               "cert", "evidence", "resp", "ref", "ana")
 
 
 def _attr_key(name: str) -> tuple[int, str]:
@@ -184,7 +184,7 @@ class _Builder:
         el = etree.Element(tei_qn(span.tag))
         attrs = dict(span.attrs)
         if span.tag == "choice" and span.kind:
-            attrs.setdefault("type", span.kind)
+            attrs.setdefault("ana", f"#repair-{span.kind}")
         if span.ref and span.ref in self.doc.entities:
             attrs["ref"] = "#" + span.ref
         for k in sorted(attrs, key=_attr_key):
@@ -318,6 +318,15 @@ _ENV: jinja2.Environment | None = None
 #: how the header describes each kind of source.
 SOURCE_KINDS = {"ocr": "OCR of printed pages", "pdf": "Text extracted from a PDF of printed pages",
                 "web": "A publisher's web page"}
+#: how the header's taxonomy describes each repair kind (``choice/@ana`` points to these).
+REPAIR_KINDS = {
+    "hyphen": "A word broken at a line or page end, joined.",
+    "hyphen-kept": "A compound broken at a line end; its hyphen kept.",
+    "space": "A letter-spaced word closed up, or a space lost in extraction restored.",
+    "ligature": "Letters lost with a ligature (ff, fi, fl, ffi, ffl) in text extraction, restored.",
+    "ocr": "An OCR misreading corrected.",
+    "pagenum": "A damaged printed page number read as the page sequence implies.",
+}
 LANGUAGES = {"en": "English", "fr": "French", "de": "German", "ru": "Russian", "es": "Spanish", "it": "Italian"}
 
 
@@ -339,7 +348,8 @@ def header(doc: Document, config: Config) -> etree._Element:
             page_numbers=[p.attrs.get("n", "") for p in sorted(pages, key=lambda p: p.start)],
             repairs=sorted({s.kind for s in doc.spans if s.tag == "choice" and s.kind}),
             has=lambda tag: any(s.tag == tag for s in doc.spans),
-            notes=len(doc.notes), tei_ns=TEI_NS, source_kinds=SOURCE_KINDS, languages=LANGUAGES)
+            notes=len(doc.notes), tei_ns=TEI_NS, source_kinds=SOURCE_KINDS, languages=LANGUAGES,
+            repair_kinds=REPAIR_KINDS)
     except jinja2.TemplateError as exc:
         raise TeiError.make("HDR001", reason=str(exc)) from exc
     return etree.fromstring(xml.encode("utf-8"), _parser())
