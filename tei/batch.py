@@ -237,7 +237,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str = "out", config: Conf
         r.warnings += html.messages + text.messages
         r.seconds["render"] = time.perf_counter() - t0
 
-    all_tei = [Path(r.outputs["tei"]) for r in report.results if Path(r.outputs["tei"]).is_file() and r.ok]
+    all_tei = [Path(r.outputs["tei"]) for r in report.results if Path(r.outputs["tei"]).is_file()]
     if all_tei:
         note("*", "index")
         index = render_index(all_tei)
