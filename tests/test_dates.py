@@ -1,0 +1,195 @@
+"""Tests for the dates stage: what counts as a date, its span and its ISO 8601 value."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei import dates
+from tei.model import Note, Span
+
+
+def _dates(make_doc, config, text, spans=(), notes=()):
+    doc = make_doc(text, spans=spans, notes=notes, provided=("raw", "reading"))
+    doc.derive_reading()
+    doc = dates.run(doc, config)
+    return doc, [(doc.raw[s.start:s.end], s.attrs) for s in doc.spans_of("date")]
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("was allowed by the 1921 Soviet-Persian treaty.", "1921", {"when": "1921"}),
+    ("In 1926 the US House of Representatives", "1926", {"when": "1926"}),
+    ("the 1924 elections were lost", "1924", {"when": "1924"}),
+    ("In June 1921, for example,", "June 1921", {"when": "1921-06"}),
+    ("signed on March 16, 1921.", "March 16, 1921", {"when": "1921-03-16"}),
+    ("signed on 16 March 1921.", "16 March 1921", {"when": "1921-03-16"}),
+    ("signed on the 16th March, 1921.", "16th March, 1921", {"when": "1921-03-16"}),
+    ("signed on the 16th of March 1921.", "16th of March 1921", {"when": "1921-03-16"}),
+    ("accepted on Aug. 27, 1924, and", "Aug. 27, 1924", {"when": "1924-08-27"}),
+    ("in despatch No. 30, Sept. 15, 1925, that", "Sept. 15, 1925", {"when": "1925-09-15"}),
+    ("Washington, November 2, 1918, 3 p.m.\n2593. For Crosby", "November 2, 1918, 3 p.m.",
+     {"when": "1918-11-02"}),
+    ("Paris, November 14, 1919—8 p.m.\n5187. For the", "November 14, 1919—8 p.m.", {"when": "1919-11-14"}),
+    ("Washington, February 10, 1925.\nSir:", "February 10, 1925", {"when": "1925-02-10"}),
+    ("in December 1925, the new policy", "December 1925", {"when": "1925-12"}),
+    ("PARIS, Monday, March 16, 1921.—The", "Monday, March 16, 1921", {"when": "1921-03-16"}),
+    ("LONDON, MARCH 16, 1921.", "MARCH 16, 1921", {"when": "1921-03-16"}),
+    ("dated 1921-03-16 in the file", "1921-03-16", {"when": "1921-03-16"}),
+    ("the issue of 1921-03 reported", "1921-03", {"when": "1921-03"}),
+    ("signed in March l921 at Riga", "March l921", {"when": "1921-03"}),
+    ("founded about 44 B.C. by", "44 B.C.", {"when": "-0044"}),
+    ("the accord of Jan. 1921 was", "Jan. 1921", {"when": "1921-01"}),
+])
+def test_dates_points(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert found == [(surface, attrs)]
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("Anglo-Soviet Relations 1924–27, pp. 257 - 266", "1924–27", {"from": "1924", "to": "1927"}),
+    ("in Postwar Germany, 1918-1923 (Cambridge:", "1918-1923", {"from": "1918", "to": "1923"}),
+    ("Pacific Affairs 66, no. 4 (1993-94).", "1993-94", {"from": "1993", "to": "1994"}),
+    ("exports quadrupled between 1923 and 1924 while", "1923 and 1924", {"from": "1923", "to": "1924"}),
+    ("ruled from 1918 to 1923 without", "1918 to 1923", {"from": "1918", "to": "1923"}),
+    ("a boom in the 1920s was", "1920s", {"from": "1920", "to": "1929"}),
+    ("at the Congress in July and August of 1920. The", "July and August of 1920",
+     {"from": "1920-07", "to": "1920-08"}),
+    ("Georgia, April 1 and 2, 1926(Washington:", "April 1 and 2, 1926", {"from": "1926-04-01", "to": "1926-04-02"}),
+    ("held 3–5 May 1921 in Genoa", "3–5 May 1921", {"from": "1921-05-03", "to": "1921-05-05"}),
+    ("on the 3rd and 4th of May, 1921", "3rd and 4th of May, 1921", {"from": "1921-05-03", "to": "1921-05-04"}),
+    ("from November 1918 to January 1919 the", "November 1918 to January 1919", {"from": "1918-11", "to": "1919-01"}),
+    ("in the fall of 1919. The", "fall of 1919", {"from": "1919-09", "to": "1919-11"}),
+    ("Until the summer of\n1920, however,", "summer of\n1920", {"from": "1920-06", "to": "1920-08"}),
+    ("in spring 1921 the", "spring 1921", {"from": "1921-03", "to": "1921-05"}),
+    ("during the winter of 1919–20 the", "winter of 1919–20", {"from": "1919-12", "to": "1920-02"}),
+    ("talks in Jan.–Feb. 1921 failed", "Jan.–Feb. 1921", {"from": "1921-01", "to": "1921-02"}),
+    ("from March 1921 to April 1922 the", "March 1921 to April 1922", {"from": "1921-03", "to": "1922-04"}),
+    ("in the nineteenth century the", "nineteenth century", {"from": "1800", "to": "1899"}),
+    ("in the 18th century the", "18th century", {"from": "1700", "to": "1799"}),
+    ("the war of 1998–02 ended", "1998–02", {"from": "1998", "to": "2002"}),
+])
+def test_dates_ranges(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert found == [(surface, attrs)]
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("By the mid-1920s, the", "mid-1920s", {"notBefore": "1923", "notAfter": "1927"}),
+    ("In the late 1920s, the", "late 1920s", {"notBefore": "1927", "notAfter": "1929"}),
+    ("in the early 1920s the", "early 1920s", {"notBefore": "1920", "notAfter": "1923"}),
+    ("in early 1921 the", "early 1921", {"notBefore": "1921-01", "notAfter": "1921-04"}),
+    ("at the end of 1923. The", "end of 1923", {"when": "1923"}),
+    ("by the beginning of March 1921 the", "beginning of March 1921", {"when": "1921-03"}),
+    ("in the late nineteenth century the", "late nineteenth century", {"notBefore": "1866", "notAfter": "1899"}),
+])
+def test_dates_fuzzy(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert found == [(surface, attrs)]
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("The Foreign Policy ofIran, 150o-1941: A", "150o-1941", {"from": "1500", "to": "1941"}),
+    ("the Soviet Experiment, . 1 9 1 7-1933 (Cambridge:", "1 9 1 7-1933", {"from": "1917", "to": "1933"}),
+    ("relations after 11924 provides another", "11924", {"when": "1924"}),
+])
+def test_dates_ocr_garbled_digits(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert found == [(surface, attrs)]
+
+
+INFERRED = {"cert": "medium", "evidence": "conjecture"}
+
+
+@pytest.mark.parametrize("text, surface, when", [
+    ("In March 1921 the treaty was signed. On August 7 they met.", "August 7", "1921-08-07"),
+    ("Talks began in 1920. They ended in November, when", "November", "1920-11"),
+    ("It was completed by mid-February, leaving in 1923 time", "mid-February", "1923-02"),
+    ("Washington, November 2, 1918.\nYour telegram of October 26, 5 p.m.; ", "October 26, 5 p.m.", "1918-10-26"),
+    ("the loan of 1915. In a letter of June 30, 1920, and of July 4 he", "July 4", "1920-07-04"),
+])
+def test_dates_yearless_take_year_from_context(make_doc, config, text, surface, when):
+    _, found = _dates(make_doc, config, text)
+    assert (surface, {"when": when, **INFERRED}) in found
+
+
+def test_dates_yearless_in_note_uses_body_context(make_doc, config):
+    body = "Talks began in 1920.\n"
+    note = "1 Carr, History (London: Macmillan, 1954), on August 7 they met."
+    text = body + note
+    n = Note(n="1", segments=[(len(body), len(text))], anchor=len(body) - 2)
+    _, found = _dates(make_doc, config, text, notes=[n])
+    assert ("August 7", {"when": "1920-08-07", **INFERRED}) in found
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("was signed in March 1921; six months later, the", "six months later", {"when": "1921-09"}),
+    ("took office in January 1924 and Italy followed the following month.", "following month", {"when": "1924-02"}),
+    ("a crisis in 1921. Two years later it", "Two years later", {"when": "1923"}),
+    ("on May 3, 1920, and the next day the", "next day", {"when": "1920-05-04"}),
+    ("the crisis of autumn 1920 and the following spring the", "following spring",
+     {"from": "1921-03", "to": "1921-05"}),
+])
+def test_dates_relative_resolved(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert found[-1] == (surface, attrs)
+
+
+@pytest.mark.parametrize("text", [
+    "Three months later, he left.",                 # no date before
+    "a crisis in 1921. Three months later it",      # a year gives no month
+    "for several months the talks stalled",
+])
+def test_dates_relative_unresolvable_left_out(make_doc, config, text):
+    _, found = _dates(make_doc, config, text)
+    assert all("later" not in s and "months" not in s for s, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "See Ullman, Anglo-Soviet Accord, 224-25.",
+    "Publisher: Cambridge, pp. 257 - 266",
+    "Carr, Bolshevik Revolution, 3:244-47; and 8:686.",
+    "Treaties, vol. 3, no. 4, p. 189.",
+    "a loan of 3.5 million dollars",
+    "some 1500 troops crossed the border",
+    "Carr, History, pp. 1920-25.",
+    "my No. 1524, applied for to Root mission",
+    "File No. 861.51/382",
+    "Embassy’s 1920 of yesterday",
+    "costing $1920 in cash",
+    "on H.J. Res. 195, Providing",
+    "sent at noon.\n1917. For Crosby from Rathbone:",
+    "? [1771\n",
+    "Thus the interwar period after World War I",
+    "after the March action, and the German October",
+    "in August Thalheimer's view",
+    "May I ask whether",
+    "one hundred members at its founding",
+    "a shortage of 1920 tons of grain",
+    "see lines 1920-1925 of the poem",
+    "arrived at 1920 hours.",
+    "printed in 1,500 copies for a population of 1,921,000",
+])
+def test_dates_not_dates(make_doc, config, text):
+    _, found = _dates(make_doc, config, text)
+    assert found == []
+
+
+def test_dates_unnormalisable_kept_without_attrs(make_doc, config):
+    doc, found = _dates(make_doc, config, "They met on August 7 in Paris.")
+    assert found == [("August 7", {})]
+    assert [d.code for d in doc.diagnostics] == ["DAT001"]
+
+
+def test_dates_span_maps_over_furniture(make_doc, config):
+    head = "REVOLUTION AND WAR 177\n"
+    text = "Until the summer of\n" + head + "1920, however, hopes"
+    a = text.index(head)
+    fw = Span(a, a + len(head), "fw", attrs={"type": "header", "place": "top"}, reading="")
+    doc, found = _dates(make_doc, config, text, spans=[fw])
+    (span,) = doc.spans_of("date")
+    assert doc.raw[span.start:span.end] == "summer of\n" + head + "1920"
+    assert span.attrs == {"from": "1920-06", "to": "1920-08"}
+
+
+def test_dates_stage_contract():
+    assert dates.REQUIRES == frozenset({"reading"})
+    assert dates.PROVIDES == frozenset({"dates"})
