@@ -1,14 +1,118 @@
-"""Stage: passages the extraction repeated, marked <surplus reason="repeated">."""
+"""Stage: passages the extraction repeated, marked <surplus reason="repeated">.
+
+Repeats are found by content, not position: every content line (page furniture left out)
+is reduced to a key (letters and digits, lower case), keys are hashed, and each line
+whose key occurred before starts a candidate run that is extended while the following
+lines repeat the lines after the earlier occurrence.  A run is marked when it is long
+enough that it cannot be a legitimately recurring phrase (a salutation, a refrain, a
+running head).  The later copy gets ``Span("surplus", reason="repeated", reading="")``
+over whole lines, and the page breaks inside it are withdrawn: a repeated copy of a page
+is not a new printed page.  Time is linear in the number of lines (a few earlier
+occurrences are tried per line).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from tei.config import Config
-from tei.model import Document
+from tei.model import Document, Span
 
 REQUIRES = frozenset({"pages"})
 PROVIDES = frozenset({"repeats"})
 
+#: a single repeated line must have at least this many key characters to be marked.
+MIN_LINE_CHARS = 60
+#: a run of repeated lines must have at least this many key characters in all.
+MIN_RUN_CHARS = 120
+#: how many earlier occurrences of a line are tried as the start of a run.
+MAX_TRIES = 4
+
+_NON_KEY = re.compile(r"[\W_]+")
+
+
+@dataclass
+class ContentLine:
+    """A line that is not page furniture, with its comparison key and raw line number."""
+
+    start: int
+    end: int
+    key: str
+    row: int
+
+
+def content_lines(doc: Document) -> list[ContentLine]:
+    """Non-blank lines not wholly covered by fw spans, in order."""
+    fw = sorted((s.start, s.end) for s in doc.spans if s.tag == "fw")
+    out = []
+    k = 0
+    for row, (a, b, text) in enumerate(doc.lines()):
+        while k < len(fw) and fw[k][1] <= a:
+            k += 1
+        covered = [(max(a, s), min(b, e)) for s, e in fw[k:k + 8] if s < b and e > a]
+        rest = text
+        for s, e in sorted(covered, reverse=True):
+            rest = rest[:s - a] + rest[e - a:]
+        key = _NON_KEY.sub("", rest).lower()
+        if key:
+            out.append(ContentLine(a, b, key, row))
+    return out
+
+
+def find_runs(lines: list[ContentLine]) -> list[tuple[int, int, int]]:
+    """Maximal repeated runs as ``(first line, earlier first line, length)`` in line indexes."""
+    seen: dict[str, list[int]] = {}
+    runs = []
+    i = 0
+    while i < len(lines):
+        best_j, best_len = -1, 0
+        for j in reversed(seen.get(lines[i].key, [])[-MAX_TRIES:]):
+            n = 0
+            while i + n < len(lines) and j + n < i and lines[i + n].key == lines[j + n].key:
+                n += 1
+            if n > best_len:
+                best_j, best_len = j, n
+        chars = sum(len(lines[i + m].key) for m in range(best_len))
+        if best_len and (chars >= MIN_RUN_CHARS or (best_len == 1 and chars >= MIN_LINE_CHARS)):
+            runs.append((i, best_j, best_len))
+            for m in range(best_len):
+                seen.setdefault(lines[i + m].key, []).append(i + m)
+            i += best_len
+            continue
+        seen.setdefault(lines[i].key, []).append(i)
+        i += 1
+    return runs
+
+
+def widen(raw_lines: list[tuple[int, int, str]], row: int, earlier: int, limit: int) -> int:
+    """First raw line of a run after taking in the furniture lines that precede both copies alike.
+
+    Args:
+        raw_lines: ``doc.lines()`` as a list.
+        row, earlier: first raw lines of the later and the earlier copy.
+        limit: the run may not reach back to this raw line (the end of the earlier copy).
+    """
+    while row - 1 > limit and earlier > 0 and raw_lines[row - 1][2].strip() == raw_lines[earlier - 1][2].strip():
+        row, earlier = row - 1, earlier - 1
+    while row < len(raw_lines) and not raw_lines[row][2].strip():
+        row += 1
+    return row
+
 
 def run(doc: Document, config: Config) -> Document:
-    """First version: finds nothing yet."""
+    """Mark the later copy of every repeated passage as surplus."""
+    lines = content_lines(doc)
+    raw_lines = list(doc.lines())
+    marked = []
+    for i, j, n in find_runs(lines):
+        prev_end = lines[i - 1].row if i > 0 else -1
+        row = widen(raw_lines, lines[i].row, lines[j].row, max(prev_end, lines[j + n - 1].row))
+        a, b = raw_lines[row][0], lines[i + n - 1].end
+        doc.add(Span(a, b, "surplus", attrs={"reason": "repeated"}, reading="", stage="repeats"))
+        doc.warn("REP001", a, chars=b - a, line=doc.location(lines[j].start).line)
+        marked.append((a, b))
+    if marked:
+        doc.spans = [s for s in doc.spans
+                     if not (s.tag == "pb" and any(a <= s.start < b for a, b in marked))]
     return doc
