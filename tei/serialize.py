@@ -142,7 +142,9 @@ class _Builder:
                 _finish_choice(el.getparent(), span)
 
         for start, _group, _neg_end, _rank, item in events:
-            while len(stack) > 1 and stack[-1][1] <= start:
+            while len(stack) > 1 and stack[-1][1] <= start and not (
+                    isinstance(item, Note) and stack[-1][1] == start and stack[-1][2] is not None
+                    and stack[-1][2].tag in _TEXT_BLOCKS):
                 text(stack[-1][1])
                 close_top()
             text(start)

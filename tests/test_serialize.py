@@ -176,3 +176,12 @@ def test_serialize_random_spans_always_give_wellformed_lossless_tei(case):
     body = root.find(f"{T}text/{T}body")
     assert chars(diplomatic(body)) == chars(text.replace("\x0c", "\n"))
     assert all(d.code == "SER001" for d in doc.diagnostics)
+
+
+def test_serialize_note_anchored_at_paragraph_end_stays_inside(make_doc, config):
+    text = "A paragraph ends.\n5 The note.\n"
+    end = text.index("\n")
+    seg = text.index("5 The")
+    doc = make_doc(text, [Span(0, end, "p")], [Note("5", [(seg, len(text) - 1)], label=(seg, seg + 1), anchor=end)])
+    body = body_of(doc, config)
+    assert body.find(f".//{T}p/{T}note") is not None
