@@ -155,9 +155,9 @@ def build(
         progress.update(task, completed=n)
     n_err = n_warn = 0
     for r in report.results:
-        e, w = _print_diagnostics(r.errors + r.warnings, quiet_warnings=True)
-        n_err += e
-        n_warn += w
+        errs, warns = _print_diagnostics(r.errors + r.warnings, quiet_warnings=True)
+        n_err += errs
+        n_warn += warns
     if not quiet:
         table = Table(title=f"tei build -> {out_dir}", title_justify="left")
         for col in ("document", "status", "pages", "notes", "persons", "places", "orgs", "dates", "repairs", "seconds"):

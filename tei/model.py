@@ -16,7 +16,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal, cast
 
 from tei.errors import Location, TeiError
 
@@ -266,7 +266,7 @@ class Document:
     def warn(self, code: str, offset: int | None = None, **fields: object) -> None:
         """Report a catalogued problem at a raw offset."""
         loc = self.location(offset) if offset is not None else Location(str(self.path))
-        self.report(TeiError.make(code, loc, **fields))
+        self.report(TeiError.make(code, loc, **cast("dict[str, Any]", fields)))
 
     # --- the reading text ---------------------------------------------------------------------
     def edits(self) -> list[tuple[int, int, str]]:

@@ -111,7 +111,7 @@ class _Builder:
     def build(self, parent: etree._Element, region: _Region, *, skip_excluded: bool) -> None:
         """Append the elements and text of a region to ``parent``."""
         # at one offset: divisions open first, then milestones and notes, then the longest span
-        events: list[tuple[int, int, int, int, object]] = []
+        events: list[tuple[int, int, int, int, Span | Note]] = []
         for s in region.spans:
             events.append((s.start, 0 if s.tag == "div" else 1 if s.start == s.end else 2,
                            -s.end, _RANK.get(s.tag, 50), s))
@@ -125,7 +125,7 @@ class _Builder:
             self._build_range(parent, a, b, seg_events, skip_excluded)
 
     def _build_range(self, root: etree._Element, a: int, b: int,
-                     events: list[tuple[int, int, int, int, object]], skip_excluded: bool) -> None:
+                     events: list[tuple[int, int, int, int, Span | Note]], skip_excluded: bool) -> None:
         stack: list[tuple[etree._Element, int, Span | None]] = [(root, b, None)]
         cursor = a
 
