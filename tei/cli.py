@@ -228,7 +228,10 @@ def validate(
         err.print(str(TeiError.make("CLI001", path=f)), markup=False)
     present = [f for f in files if f.is_file()]
     kinds = tuple(schema) if schema else None
-    results = validate_many(present, schemas=kinds) if kinds else validate_many(present)
+    try:
+        results = validate_many(present, schemas=kinds) if kinds else validate_many(present)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--schema") from None
     if fmt is OutputFormat.text:
         lines = [str(e) for f in present for e in results.get(f, [])]
         n_bad = sum(1 for f in present if results.get(f))

@@ -67,6 +67,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "DEP003": ("error", "{path} {algorithm} validation failed: expected=\"{expected}\" found=\"{found}\""),
     "DEP004": ("error", "refusing to package: {count} TEI file(s) invalid (use --allow-invalid)"),
     "DEP005": ("error", "not a usable bag: {reason}"),
+    "DEP006": ("error", "input '{path}' named in report.json is gone; the bag must hold the original inputs"),
+    "DEP007": ("error", "{path}: schema missing from the bag; its TEI cannot be revalidated against it"),
     # command line / build
     "CLI001": ("error", "{path}: no such file or directory"),
     "CLI002": ("error", "{path}: no input files found (looked for *.txt)"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,6 +339,7 @@ def _env() -> jinja2.Environment:
         _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(resources.template(""))),
                                   autoescape=True, undefined=jinja2.StrictUndefined,
                                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+        _ENV.tests["iso_year"] = lambda v: bool(re.fullmatch(r"-?\d{4}", str(v)))
     return _ENV
 
 
