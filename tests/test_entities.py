@@ -1,0 +1,158 @@
+"""Tests of the entities stage: the rules on hand-built documents, the model when installed."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from tei import entities
+from tei.model import Note, Span
+
+RULES = entities.COMPONENTS - {"model"}
+needs_model = pytest.mark.skipif(entities.load_model() is None, reason="spaCy model not installed")
+
+
+def names(doc, tag):
+    return [doc.raw[s.start:s.end] for s in doc.spans_of(tag)]
+
+
+def rules_only(config):
+    return dataclasses.replace(config, use_model=False)
+
+
+@pytest.mark.parametrize("text, tag, expected", [
+    ("Later Sir Henry Wilson spoke.", "persName", ["Sir Henry Wilson"]),
+    ("The envoy met Emir Amanullah at noon.", "persName", ["Emir Amanullah"]),
+    ("He wrote to Maj. Gen. Frederick C. Poole about it.", "persName", ["Maj. Gen. Frederick C. Poole"]),
+    ("Then Reza Shah arrived.", "persName", []),          # no cue before: left to the model
+    ("Dear Mr. Polk: I beg to submit", "persName", ["Polk"]),
+    ("and Mustafa Kemal Pasha replied", "persName", []),
+])
+def test_entities_title_cues_kept_in_span(make_doc, config, text, tag, expected):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, tag) == expected
+
+
+@pytest.mark.parametrize("note, persons, places, orgs", [
+    ("12 Ullman, Anglo-Soviet Accord, 122.", ["Ullman"], [], []),
+    ("3 See Eudin and North, Soviet Russia and the East, 45.", ["Eudin", "North"], [], []),
+    ("7 Carr, Bolshevik Revolution (New York: Columbia University Press, 1953), 12.",
+     ["Carr"], ["New York"], ["Columbia University Press"]),
+    ("8 Fischer, Soviets (Beverly Hills, Calif.: Sage Publications, 1968), 3.",
+     ["Fischer"], ["Beverly Hills", "Calif."], ["Sage Publications"]),
+    ("9 Hearings (Washington, D. C.: Govt. Print. Office, 1926).", [], ["Washington, D. C."], ["Govt. Print. Office"]),
+])
+def test_entities_citation_structure(make_doc, config, note, persons, places, orgs):
+    text = "Body text.\n" + note + "\n"
+    seg = (text.index(note), text.index(note) + len(note))
+    doc = make_doc(text, notes=[Note(n="1", segments=[seg])], provided=("raw", "reading", "blocks"))
+    doc = entities.run(doc, rules_only(config))
+    assert (names(doc, "persName"), names(doc, "placeName"), names(doc, "orgName")) == (persons, places, orgs)
+
+
+def test_entities_citation_rules_stay_in_notes(make_doc, config):
+    text = "Body: Ullman, Anglo-Soviet Accord, 122.\n9 Other note.\n"
+    doc = make_doc(text, notes=[Note(n="9", segments=[(text.index("9 "), len(text) - 1)])],
+                   provided=("raw", "reading", "blocks"))
+    assert names(entities.run(doc, rules_only(config)), "persName") == []
+
+
+def test_entities_document_consistency_marks_every_mention(make_doc, config):
+    text = "General Poole landed. Later Poole's men left, and Poole sailed."
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "persName") == ["General Poole", "Poole", "Poole"]
+    refs = {s.ref for s in doc.spans_of("persName")}
+    assert len(refs) == 1 and refs <= set(doc.entities)
+
+
+@pytest.mark.parametrize("form", ["Soviet", "British", "Bolsheviks", "Allies", "Persian", "Communists"])
+def test_entities_adjectives_and_collectives_are_not_names(form):
+    assert entities.not_a_name(form)
+
+
+@pytest.mark.parametrize("form", ["Moscow", "Curzon", "Soviet Union", "Iran"])
+def test_entities_names_pass_the_filter(form):
+    assert not entities.not_a_name(form)
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("after the Treaty of Kars was signed", "Kars"),
+    ("the Versailles Treaty and", "Versailles"),
+    ("during World War I the", "World War I"),
+    ("the Rapallo agreement was", "Rapallo"),
+])
+def test_entities_event_names_hide_their_names(text, inside):
+    start = text.index(inside)
+    assert any(a <= start and start + len(inside) <= b for a, b in entities.event_zones(text))
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("the Soviet Union's aims", "the Soviet Union's", "Soviet Union"),
+    ("Publisher: Cambridge University PressPrint year", "Cambridge University PressPrint", "Cambridge University Press"),
+    ("SeeNational Republic of Georgia", "SeeNational Republic of Georgia", "National Republic of Georgia"),
+    ("first Labour Government\n- 2 The policy", "Labour Government\n- 2", "Labour Government"),
+    ("by H. M. Stationery Office.", "H. M. Stationery Office.", "H. M. Stationery Office"),
+    ("the Washington, D. C.", "Washington, D. C.", "Washington, D. C."),
+])
+def test_entities_trim_to_the_name(text, span, expected):
+    start = text.index(span)
+    got = entities.trim(text, entities.Mention(start, start + len(span), "org", "model"))
+    assert got is not None and text[got.start:got.end] == expected
+
+
+def test_entities_map_back_through_repairs(make_doc, config):
+    raw = "General Wil-\nson left."
+    hy = Span(raw.index("Wil-") + 3, raw.index("son"), "choice", kind="hyphen", reading="")
+    doc = make_doc(raw, spans=[hy], provided=("raw", "reading", "blocks"))
+    doc.derive_reading()
+    doc = entities.run(doc, rules_only(config))
+    assert names(doc, "persName") == ["General Wil-\nson"]
+    assert doc.entities[doc.spans_of("persName")[0].ref].forms == ["General Wilson"]
+
+
+def test_entities_never_cross_blocks(make_doc, config):
+    text = "General Poole\nLondon Office"
+    blocks = [Span(0, 13, "p"), Span(14, len(text), "p")]
+    doc = make_doc(text, spans=blocks, provided=("raw", "reading", "blocks"))
+    doc = entities.run(doc, rules_only(config))
+    for s in doc.spans_of("persName", "placeName", "orgName"):
+        assert all(b.start <= s.start and s.end <= b.end or s.end <= b.start or b.end <= s.start for b in blocks)
+
+
+def test_entities_ids_are_unique_ncnames(make_doc, config):
+    text = "General Poole, Sir Édouard Naïve and Captain Poole-Smith met Colonel Poole."
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    ids = [e.xml_id for e in doc.entities.values()]
+    assert len(ids) == len(set(ids)) >= 3
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) and i.isascii() for i in ids)
+    assert {s.ref for s in doc.spans_of("persName")} <= set(ids)
+
+
+def test_entities_summary_counts(make_doc, config):
+    text = "General Poole wrote from Moscow. Poole left."
+    doc = make_doc(text, provided=("raw", "reading", "blocks"))
+    doc = entities.run(doc, config)
+    got = entities.summary(doc)
+    assert got["person"]["mentions"] == len(doc.spans_of("persName")) >= 2
+    assert got["person"]["entities"] == 1
+    assert set(got) == {"person", "place", "org"}
+
+
+@needs_model
+@pytest.mark.parametrize("text, tag, expected", [
+    ("The delegates went from Moscow to Paris in 1921.", "placeName", ["Moscow", "Paris"]),
+    ("The Soviet government signed; the British press objected.", "placeName", []),
+    ("Later the Red Army entered Baku.", "orgName", ["Red Army"]),
+])
+def test_entities_model_finds_names(make_doc, config, text, tag, expected):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), config)
+    assert names(doc, tag) == expected
+
+
+@needs_model
+def test_entities_place_gets_geonames_uri(make_doc, config):
+    doc = entities.run(make_doc("They travelled to Moscow.", provided=("raw", "reading", "blocks")), config)
+    ent = doc.entities[doc.spans_of("placeName")[0].ref]
+    assert ent.idno.get("geonames", "").startswith("https://www.geonames.org/")
