@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from tei import __version__, ingest, pipeline, serialize
+from tei.entities import summary as entity_summary
 from tei.config import Config
 from tei.errors import Location, TeiError
 from tei.model import Document
@@ -76,8 +77,15 @@ def find_inputs(paths: Iterable[Path | str]) -> list[Path]:
             raise TeiError.make("CLI001", Location(str(p)), path=p)
     if not found:
         raise TeiError.make("CLI002", Location(", ".join(str(p) for p in paths)), path=", ".join(map(str, paths)))
-    seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    stems: dict[str, Path] = {}
+    for p in unique.values():
+        if p.stem in stems:
+            raise TeiError.make("CLI004", Location(str(p)), path=p, other=stems[p.stem], stem=p.stem)
+        stems[p.stem] = p
+    return list(unique.values())
 
 
 @dataclass
@@ -126,7 +134,10 @@ def counts(doc: Document) -> dict[str, int]:
     out["note"] = len(doc.notes)
     out["note_unanchored"] = sum(1 for n in doc.notes if n.anchor is None)
     out["entities"] = len(doc.entities)
-    out["entities_linked"] = sum(1 for e in doc.entities.values() if e.idno)
+    for typ, figures in entity_summary(doc).items():
+        out[f"{typ}_entities"] = figures["entities"]
+        out[f"{typ}_linked"] = figures["linked"]
+    out["entities_linked"] = sum(out[f"{t}_linked"] for t in ("person", "place", "org") if f"{t}_linked" in out)
     return out
 
 

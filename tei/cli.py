@@ -21,7 +21,7 @@ from rich.table import Table
 
 from tei import __version__
 from tei.config import Config, default_build_date
-from tei.errors import TeiError
+from tei.errors import Location, TeiError
 
 app = typer.Typer(
     name="tei",
@@ -159,15 +159,17 @@ def build(
         n_err += errs
         n_warn += warns
     if not quiet:
-        table = Table(title=f"tei build -> {out_dir}", title_justify="left")
-        for col in ("document", "status", "pages", "notes", "persons", "places", "orgs", "dates", "repairs", "seconds"):
-            table.add_column(col, justify="left" if col in ("document", "status") else "right")
+        table = Table(title=f"tei build -> {out_dir}", title_justify="left", box=None, padding=(0, 1))
+        table.add_column("document", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        for col in ("pages", "notes", "pers", "place", "org", "dates", "fixes", "secs"):
+            table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
         for r in report.results:
             c = r.counts
             status = "unchanged" if r.skipped else ("ok" if r.ok else "FAILED")
             table.add_row(r.stem, status, *(str(c.get(k, "")) for k in ("pb", "note", "persName", "placeName",
                                                                          "orgName", "date", "choice")),
-                          f"{sum(r.seconds.values()):.2f}")
+                          f"{sum(r.seconds.values()):.1f}")
         out.print(table)
     failed = sum(1 for r in report.results if not r.ok)
     out.print(f"{len(report.results)} documents, {failed} failed; {n_err} errors, {n_warn} warnings "
@@ -225,7 +227,7 @@ def validate(
 
     missing = [f for f in files if not f.is_file()]
     for f in missing:
-        err.print(str(TeiError.make("CLI001", path=f)), markup=False)
+        err.print(str(TeiError.make("CLI001", Location(str(f)), path=f)), markup=False)
     present = [f for f in files if f.is_file()]
     kinds = tuple(schema) if schema else None
     try:
@@ -267,7 +269,7 @@ def render(
     from tei.render import render as run_render
 
     if not file.is_file():
-        raise _fail(TeiError.make("CLI001", path=file), 2)
+        raise _fail(TeiError.make("CLI001", Location(str(file)), path=file), 2)
     try:
         result = run_render(file, to=to.value, diplomatic=diplomatic, width=width)
     except TeiError as e:
@@ -301,11 +303,11 @@ def registers(
         elif p.is_file():
             files.append(p)
         else:
-            raise _fail(TeiError.make("CLI001", path=p), 2)
+            raise _fail(TeiError.make("CLI001", Location(str(p)), path=p), 2)
     try:
         data = collect_registers(files)
     except TeiError as e:
-        raise _fail(e) from None
+        raise _fail(TeiError(e.code, e.message, e.location, "error", e.upstream)) from None
     write_atomic(output, data)
     out.print(f"wrote {output}", markup=False)
 
@@ -328,7 +330,7 @@ def deposit(
     from tei.deposit import deposit as run_deposit
 
     if not build_dir.is_dir():
-        raise _fail(TeiError.make("CLI001", path=build_dir), 2)
+        raise _fail(TeiError.make("CLI001", Location(str(build_dir)), path=build_dir), 2)
     _config(date, None)
     try:
         bag = run_deposit(build_dir, bag_dir, allow_invalid=allow_invalid, source_description=description, date=date)
@@ -351,7 +353,7 @@ def verify(
     from tei.deposit import verify as run_verify
 
     if not bag_dir.is_dir():
-        raise _fail(TeiError.make("CLI001", path=bag_dir), 2)
+        raise _fail(TeiError.make("CLI001", Location(str(bag_dir)), path=bag_dir), 2)
     problems = run_verify(bag_dir)
     n_err, _ = _print_diagnostics(problems)
     out.print(f"{bag_dir}: " + ("intact and valid" if not n_err else f"{n_err} problems"), markup=False)

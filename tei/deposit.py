@@ -14,17 +14,21 @@ with sha256 and sha512 manifests.  The build folder is copied, never moved.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-import bagit
+import bagit  # type: ignore[import-untyped]
 
 from tei import __version__, resources
 from tei.errors import Location, TeiError
 
 CHECKSUMS = ("sha256", "sha512")
+
+# bagit logs every problem it also raises; report each once (our TeiErrors), unless the app configures logging
+logging.getLogger("bagit").addHandler(logging.NullHandler())
 
 
 def _load_report(build_dir: Path) -> dict[str, object]:
@@ -53,14 +57,16 @@ def deposit(build_dir: Path | str, bag_dir: Path | str, *, allow_invalid: bool =
     Returns:
         The bag's path.
     Raises:
-        TeiError: DEP004 (invalid TEI in the build), DEP005 (not a build folder), CLI003 (bag exists).
+        TeiError: DEP004 (invalid TEI in the build), DEP005 (not a build folder), DEP006 (an input
+            is gone), CLI003 (bag exists).
     """
     from tei.config import default_build_date
 
     build = Path(build_dir)
     bag = Path(bag_dir)
     report = _load_report(build)
-    docs = [d for d in report["documents"] if isinstance(d, dict)]  # type: ignore[union-attr]
+    listed = report["documents"]
+    docs = [d for d in listed if isinstance(d, dict)] if isinstance(listed, list) else []
     bad = [d for d in docs if not d.get("ok")]
     if bad and not allow_invalid:
         raise TeiError.make("DEP004", Location(str(build / "report.json")), count=len(bad))
@@ -77,12 +83,16 @@ def deposit(build_dir: Path | str, bag_dir: Path | str, *, allow_invalid: bool =
         inputs.mkdir()
         for d in docs:
             src = Path(str(d.get("source", "")))
-            if src.is_file():
-                shutil.copy2(src, inputs / src.name)
+            if not src.is_file():
+                raise TeiError.make("DEP006", Location(str(build / "report.json")), path=src)
+            shutil.copy2(src, inputs / src.name)
         for name, folder in (("schemas", resources.project_root() / "schemas"),
                              ("xslt", resources.project_root() / "xslt")):
             if folder.is_dir():
                 shutil.copytree(folder, staging / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        tei_all = resources.tei_all()
+        if tei_all is not None:   # the official schema too, so `verify` needs nothing outside the bag
+            shutil.copyfile(tei_all, staging / "schemas" / tei_all.name)
         description = source_description or (
             f"TEI P5 encodings of {len(docs)} document(s) "
             f"({', '.join(str(d.get('stem')) for d in docs)}), with their sources, HTML and text renderings, "
@@ -104,6 +114,11 @@ def deposit(build_dir: Path | str, bag_dir: Path | str, *, allow_invalid: bool =
 
 
 def _fixity_errors(bag_path: Path) -> list[TeiError]:
+    """Every missing (DEP001), unexpected (DEP002) and altered (DEP003) file, or DEP005 for a broken bag.
+
+    ``Bag.validate`` stops at the first failing check (Payload-Oxum, then completeness, then
+    checksums), so after a failure the checks are rerun one by one to collect every problem.
+    """
     try:
         bag = bagit.Bag(str(bag_path))
     except bagit.BagError as exc:
@@ -114,19 +129,27 @@ def _fixity_errors(bag_path: Path) -> list[TeiError]:
     try:
         bag.validate(processes=1)
     except bagit.BagValidationError as exc:
-        out = []
-        for d in exc.details or []:
-            loc = Location(str(bag_path / d.path))
-            if isinstance(d, bagit.ChecksumMismatch):
-                out.append(TeiError.make("DEP003", loc, path=d.path, algorithm=d.algorithm,
-                                         expected=d.expected, found=d.found))
-            elif isinstance(d, bagit.FileMissing):
-                out.append(TeiError.make("DEP001", loc, path=d.path))
-            elif isinstance(d, bagit.UnexpectedFile):
-                out.append(TeiError.make("DEP002", loc, path=d.path))
-        return out or [TeiError.make("DEP005", Location(str(bag_path)), reason=exc.message)]
+        first = exc
     except bagit.BagError as exc:
         return [TeiError.make("DEP005", Location(str(bag_path)), reason=str(exc))]
+    else:
+        return []
+    missing, unexpected = bag.compare_manifests_with_fs()
+    out = [TeiError.make("DEP001", Location(str(bag_path / p)), path=p) for p in sorted(missing)]
+    out += [TeiError.make("DEP002", Location(str(bag_path / p)), path=p) for p in sorted(unexpected)]
+    for d in _checksum_mismatches(bag):
+        if d.path not in missing:   # a missing file is reported once, as missing
+            out.append(TeiError.make("DEP003", Location(str(bag_path / d.path)), path=d.path,
+                                     algorithm=d.algorithm, expected=d.expected, found=d.found))
+    return out or [TeiError.make("DEP005", Location(str(bag_path)), reason=first.message)]
+
+
+def _checksum_mismatches(bag: bagit.Bag) -> list[bagit.ChecksumMismatch]:
+    """bagit's own record of every altered file (its checksum pass, run without the earlier checks)."""
+    try:
+        bag._validate_entries(processes=1)   # no public API runs the checksum pass alone
+    except bagit.BagValidationError as exc:
+        return [d for d in exc.details or [] if isinstance(d, bagit.ChecksumMismatch)]
     return []
 
 
@@ -140,19 +163,31 @@ def _path_is_dangerous(bag_path: Path, entry: str) -> bool:
 def verify(bag_dir: Path | str) -> list[TeiError]:
     """Check a bag: fixity of every file, then every TEI file against the schemas inside the bag.
 
+    A schema file that is missing or altered is reported by the fixity check and not used;
+    one that is missing from the bag altogether is DEP007.  ``tei_all.rng`` is optional.
+
     Returns:
-        Every problem found (empty when the bag is intact and its TEI valid).
+        Every problem found (empty when the bag is intact and its TEI valid): DEP001-DEP003,
+        DEP005, DEP007, and the validation codes (RNG001, XSD001, SCH..., TEI001) of each TEI file.
     """
-    from tei.validate import validate_many
+    from tei.validate import RNG_NAME, SCH_NAME, TEI_ALL_NAME, XSD_NAME, validate_many
 
     bag = Path(bag_dir)
     if not (bag / "bagit.txt").is_file():
         return [TeiError.make("DEP005", Location(str(bag)), reason="no bagit.txt")]
     problems = _fixity_errors(bag)
     tei_files = sorted((bag / "data" / "tei").glob("*.xml"))
-    schemas = bag / "data" / "schemas"
+    schema_dir = bag / "data" / "schemas"
+    untrusted = {e.location.file for e in problems}   # missing or altered: reported already, not used
+    kinds = [] if str(schema_dir / TEI_ALL_NAME) in untrusted else ["tei_all"]   # optional: run when present
+    for kind, name in (("rng", RNG_NAME), ("xsd", XSD_NAME), ("sch", SCH_NAME)):
+        path = schema_dir / name
+        if path.is_file() and str(path) not in untrusted:
+            kinds.append(kind)
+        elif str(path) not in untrusted:
+            problems.append(TeiError.make("DEP007", Location(str(path)), path=f"data/schemas/{name}"))
     if tei_files:
-        results = validate_many(tei_files, schema_dir=schemas if schemas.is_dir() else None)
+        results = validate_many(tei_files, schemas=kinds, schema_dir=schema_dir)
         for f in tei_files:
             problems += results.get(f, [])
     return problems

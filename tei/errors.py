@@ -73,6 +73,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CLI001": ("error", "{path}: no such file or directory"),
     "CLI002": ("error", "{path}: no input files found (looked for *.txt)"),
     "CLI003": ("error", "cannot write '{path}': {reason}"),
+    "CLI004": ("error", "{path} and {other} would both be written as '{stem}'; rename one"),
 }
 
 _CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")

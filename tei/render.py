@@ -131,8 +131,27 @@ def render(src: Path, to: str = "html", *, diplomatic: bool = False, width: int 
         raise ValueError(f"unknown notes mode {notes!r} (end or page)")
     params: dict[str, ParamValue] = {"diplomatic": diplomatic, "width": width, "notes-mode": notes,
                                      "page-markers": page_markers, "lang": lang}
-    path = Path(src).resolve()
-    return _run(STYLESHEETS[to], params, str(src), source_file=str(path))
+    return _run(STYLESHEETS[to], params, str(src), source_text=_safe_source(Path(src)))
+
+
+def _safe_source(path: Path) -> str:
+    """The file's XML, parsed first by the project's safe parser (no DTD entities, no network).
+
+    Saxon then reads only this text, so hostile input never reaches its own parser, and a
+    malformed file gets the same located XML001 line as ``tei validate`` gives.
+
+    Raises:
+        TeiError: XML001/XML002 from the safe parse, CLI001 when the file cannot be read.
+    """
+    from tei.validate import parse
+
+    try:
+        tree, errors = parse(path)
+    except OSError as exc:
+        raise TeiError.make("CLI001", Location(str(path)), path=path) from exc
+    if errors or tree is None:
+        raise errors[0]
+    return etree.tostring(tree.getroot(), encoding="unicode")
 
 
 def collection_xml(tei_paths: Iterable[Path], hrefs: Mapping[Path, str] | None = None) -> str:

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
 def project_root() -> Path:
-    """The folder holding ``schemas/`` and ``xslt/`` (``TEI_HOME`` overrides it)."""
+    """The folder holding ``schemas/`` and ``xslt/``.
+
+    ``TEI_HOME`` overrides it; a source checkout or editable install uses the repository;
+    a regular install uses ``<prefix>/share/tei``, where the wheel puts them.
+    """
     env = os.environ.get("TEI_HOME")
     if env:
         return Path(env)
-    return _PACKAGE.parent
+    checkout = _PACKAGE.parent
+    if (checkout / "schemas").is_dir() and (checkout / "xslt").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "tei"
 
 
 def schema(name: str) -> Path:

@@ -48,3 +48,13 @@ def build_doc(text: str, spans: Iterable[Span] = (), notes: Iterable[Note] = (),
 def make_doc():
     """``make_doc(text, spans=(), notes=(), provided=("raw",))`` builds a Document by hand."""
     return build_doc
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory):
+    """The seeds built once per test session (pinned date), shared by the end-to-end tests."""
+    from tei.batch import build
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    report = build([SEEDS], out, Config(build_date="1970-01-01"))
+    return out, report

@@ -199,12 +199,21 @@ def test_render_unhandled_element_is_reported_and_its_text_kept(tmp_path: Path) 
         assert "Kept words" in result.output
 
 
-def test_render_broken_input_raises_rnd901(tmp_path: Path) -> None:
+def test_render_broken_input_is_refused_before_saxon_with_location(tmp_path: Path) -> None:
     path = tmp_path / "broken.xml"
     path.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
     with pytest.raises(TeiError) as info:
         render(path)
-    assert info.value.code == "RND901" and info.value.upstream
+    assert info.value.code == "XML001" and info.value.location.line == 1
+
+
+def test_render_refuses_entity_declarations(tmp_path: Path) -> None:
+    path = tmp_path / "xxe.xml"
+    path.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>&x;</text></TEI>", encoding="utf-8")
+    with pytest.raises(TeiError) as info:
+        render(path)
+    assert info.value.code == "XML002"
 
 
 def test_render_index_links_every_occurrence_in_each_page(tmp_path: Path) -> None:
