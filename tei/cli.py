@@ -12,7 +12,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Any, Iterable, List, Optional
 
 import typer
 from rich.console import Console
@@ -46,6 +46,11 @@ class RenderTarget(str, Enum):
     text = "text"
 
 
+class NotesMode(str, Enum):
+    end = "end"
+    page = "page"
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"tei {__version__}")
@@ -63,12 +68,12 @@ def main_options(
 
 
 # --- shared options (one definition each, so names and help stay the same) -------------------
-def _date_option() -> str | None:
+def _date_option() -> Any:
     return typer.Option(None, "--date", metavar="YYYY-MM-DD",
                         help="Processing date written to revisionDesc (default: SOURCE_DATE_EPOCH, else today).")
 
 
-def _register_option() -> list[Path] | None:
+def _register_option() -> Any:
     return typer.Option(None, "--register", "-r", exists=False, dir_okay=False,
                         help="TEI file with listPerson/listPlace/listOrg whose entries take priority (repeatable).")
 
@@ -260,6 +265,9 @@ def render(
     to: RenderTarget = typer.Option(RenderTarget.html, "--to", "-t", help="Output format."),
     diplomatic: bool = typer.Option(False, "--diplomatic", help="The source as printed (repairs undone, furniture kept)."),
     width: int = typer.Option(72, "--width", min=20, help="Line width of the text output."),
+    notes: NotesMode = typer.Option(NotesMode.end, "--notes", help="Text: notes as endnotes, or after each page."),
+    page_markers: bool = typer.Option(True, "--page-markers/--no-page-markers",
+                                      help="Show printed page numbers ([p. 181] in text, the margin in HTML)."),
     output: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
 ) -> None:
     """Render a TEI file as an HTML reading edition or plain text, with XSLT 3.0.
@@ -271,7 +279,8 @@ def render(
     if not file.is_file():
         raise _fail(TeiError.make("CLI001", Location(str(file)), path=file), 2)
     try:
-        result = run_render(file, to=to.value, diplomatic=diplomatic, width=width)
+        result = run_render(file, to=to.value, diplomatic=diplomatic, width=width, notes=notes.value,
+                            page_markers=page_markers)
     except TeiError as e:
         raise _fail(e) from None
     _print_diagnostics(result.messages)

@@ -139,8 +139,9 @@ class _Builder:
 
         def close_top() -> None:
             el, _end, span = stack.pop()
-            if span is not None and span.tag == "choice":
-                _finish_choice(el.getparent(), span)
+            parent = el.getparent()
+            if span is not None and span.tag == "choice" and parent is not None:
+                _finish_choice(parent, span)
 
         for start, _group, _neg_end, _rank, item in events:
             while len(stack) > 1 and stack[-1][1] <= start and not (
@@ -286,6 +287,9 @@ def _divisions(doc: Document, spans: list[Span]) -> list[Span]:
         inside = [(s, e) for s, e in content if a <= s < b or (s == e == b == len(doc.raw))]
         if inside:
             out.append(Span(min(s for s, _ in inside), max(max(e for _, e in inside), a), "div", stage="serialize"))
+    if not covered and not out:
+        # nothing but notes or furniture: the body still needs one division to hold them
+        out.append(Span(0, len(doc.raw), "div", stage="serialize"))
     return out
 
 
@@ -387,7 +391,7 @@ def stand_off(doc: Document) -> etree._Element | None:
 
 def to_tei(doc: Document, config: Config) -> etree._ElementTree:
     """The whole TEI document for ``doc``."""
-    root = etree.Element(tei_qn("TEI"), nsmap={None: TEI_NS})
+    root = etree.Element(tei_qn("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
     root.set(f"{{{XML_NS}}}lang", doc.meta.language or "en")
     root.append(header(doc, config))
     so = stand_off(doc)
