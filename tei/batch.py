@@ -121,8 +121,16 @@ class BuildReport:
     def ok(self) -> bool:
         return all(r.ok for r in self.results)
 
+    def totals(self) -> dict[str, int]:
+        """The counts of every document added up: the corpus figures."""
+        out: dict[str, int] = {}
+        for r in self.results:
+            for k, v in r.counts.items():
+                out[k] = out.get(k, 0) + v
+        return out
+
     def to_dict(self) -> dict[str, object]:
-        return {"tool": "tei", "version": __version__, "ok": self.ok,
+        return {"tool": "tei", "version": __version__, "ok": self.ok, "corpus": self.totals(),
                 "documents": [r.to_dict() for r in self.results],
                 "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
 

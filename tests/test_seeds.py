@@ -64,3 +64,12 @@ def test_seeds_reading_text_has_no_running_heads_or_markers(seeds_build, stem):
             body_uses = sum(" ".join(t.split()).count(head) for t in tree.xpath(
                 "//t:body//text()[not(ancestor::t:fw or ancestor::t:surplus)]", namespaces=ns))
             assert flat.count(head) <= body_uses, head
+
+
+def test_seeds_report_adds_up_corpus_counts(seeds_build):
+    out, _ = seeds_build
+    data = json.loads((out / "report.json").read_text("utf-8"))
+    docs = data["documents"]
+    for key in ("pb", "note", "persName", "placeName", "orgName", "date", "person_linked", "place_entities"):
+        assert data["corpus"][key] == sum(d["counts"][key] for d in docs)
+    assert data["corpus"]["placeName"] > 0 and data["corpus"]["note"] > 0
