@@ -140,6 +140,7 @@ def _subtract(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> li
 def flows(doc: Document) -> list[Flow]:
     """The main text, each note and each surplus passage as flows, furniture and markers left out."""
     furniture = [(s.start, s.end) for s in doc.spans if s.reading is not None and s.tag != "surplus"]
+    furniture += [(m.start(1), m.end()) for m in _QUERY_LINE_RE.finditer(doc.raw)]   # line-start '?' noise
     markers = [n.marker for n in doc.notes if n.marker] + [n.label for n in doc.notes if n.label]
     note_segments = [seg for n in doc.notes for seg in n.segments]
     surplus = sorted((s.start, s.end) for s in doc.spans if s.tag == "surplus")

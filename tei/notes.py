@@ -5,8 +5,13 @@ numbers) may end with a *note block*: lines that begin with a note label (``31``
 ``l91``, ``1 87``...) followed by the note text, possibly wrapped over several lines.
 The block is found bottom-up: labels must form a near-contiguous run of numbers in
 one label style, so numbered paragraphs, years and quantities in the body are not
-taken for notes.  OCR-mangled labels are read through the expected sequence.  A note
-that ends unfinished on one page continues at the top of the next page's block.
+taken for notes.  OCR-mangled labels are read through the expected sequence; a run in
+another numbering printed just above a block (a chapter's last notes over the next
+chapter's first) joins it when every one of its numbers has a marker above.  A note that
+ends unfinished on one page continues at the top of the next page's block, or in lines
+some extractions put between the next page's number and its running head; continuation
+lines must read as note text (lower-case start, no marker, a finished sentence, not the
+rest of a word the body broke: ``rela-`` / ``tions``), so the body's run-on stays body.
 
 Each note's marker is then looked for in the body of the same page (then the
 neighbouring pages): superscript digits, digits glued to a word or punctuation
@@ -21,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from tei.config import Config
+from tei.lexicon import KNOWN, form_zipf
 from tei.model import Document, Note
 
 REQUIRES = frozenset({"pages", "repeats"})
@@ -194,11 +200,12 @@ def _block(lines: list[Line], labels: list[Label | None]) -> list[tuple[int, int
     every labelled line near the foot is tried as the last label; the longest block wins.
     """
     n = len(lines)
-    best: tuple[tuple[int, bool], list[tuple[int, int]]] | None = None
+    best: tuple[tuple[bool, int], list[tuple[int, int]]] | None = None
     for bottom in range(n - 1, max(-1, n - 1 - MAX_NOTE_LINES), -1):
-        if labels[bottom] is not None and labels[bottom].style != "junk":
+        lab = labels[bottom]
+        if lab is not None and lab.style != "junk":
             block = _block_from(labels, bottom)
-            rank = (labels[bottom].style != "dot", len(block))  # type: ignore[union-attr]
+            rank = (lab.style != "dot", len(block))
             if best is None or rank > best[0]:
                 best = (rank, block)
     return best[1] if best else None
@@ -286,7 +293,10 @@ def find_notes(doc: Document, lines: list[Line], nzones: int) -> list[Found]:
         labels = [_read_label(ln) for ln in zl]
         block = _block(zl, labels)
         if not block:
+            if zl and prev_last is not None and _displaced_continuation(doc, zl, labels, prev_last):
+                prev_last.segments.extend(_merge([(zl[0].start, zl[-1].end)], doc.raw))
             continue
+        block = _with_upper_runs(doc, zl, labels, block)
         top = block[0][0]
         values = {v: li for li, v in block}
         notes_here: list[Found] = []
@@ -305,6 +315,52 @@ def find_notes(doc: Document, lines: list[Line], nzones: int) -> list[Found]:
         found.extend(notes_here)
         prev_last = max(notes_here, key=lambda f: f.segments[-1][1])
     return found
+
+
+def _with_upper_runs(doc: Document, zl: list[Line], labels: list[Label | None],
+                     block: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add runs of notes printed just above a block in another numbering (``23 24`` over ``1 2``).
+
+    A run is taken only when every one of its numbers has a marker in the body above it, so
+    numbered paragraphs and lists stay body text.
+    """
+    while True:
+        top = block[0][0]
+        run = None
+        for u in range(top - 1, max(-1, top - 1 - MAX_NOTE_LINES), -1):
+            lab = labels[u]
+            if lab is None or lab.style == "junk":
+                continue
+            cand = _block_from(labels[:top], u)
+            marked = {c.value for c in find_candidates(doc, zl[:cand[0][0]]) if c.weight >= 2}
+            if {v for _, v in cand} <= marked:
+                run = cand
+            break
+        if run is None:
+            return block
+        block = run + block
+
+
+def _displaced_continuation(doc: Document, zl: list[Line], labels: list[Label | None], prev: Found) -> bool:
+    """Whether a zone standing between a page's start and its running head continues the last note.
+
+    Some extractions put the lines a note runs over onto the next page *before* that page's
+    running head (``170 The`` ... ``[181]`` / ``main dispute concerned...`` / ``Revolution and War``).
+    """
+    if not _unfinished(doc.raw[prev.segments[-1][0]:prev.segments[-1][1]]) or len(zl) > 3:
+        return False
+    if not zl[0].text[:1].islower() or any(lab is not None and lab.style != "junk" for lab in labels):
+        return False
+    if any(find_candidates(doc, [ln]) for ln in zl):
+        return False
+    pbs = [s.start for s in doc.spans_of("pb")]
+    turns = pbs + [s.start for s in doc.spans_of("fw") if s.attrs.get("type") == "pageNum"]
+    heads = [s.start for s in doc.spans_of("fw") if s.attrs.get("type") == "header"]
+    after_pb = any(prev.segments[-1][1] <= p <= zl[0].start for p in turns)
+    nxt_head = min((h for h in heads if h >= zl[-1].end), default=None)
+    nxt_pb = min((p for p in pbs if p >= zl[-1].end), default=None)
+    return after_pb and nxt_head is not None and (nxt_pb is None or nxt_head < nxt_pb) \
+        and not doc.raw[zl[-1].end:nxt_head].strip(LEAD_NOISE + "\n")
 
 
 def _merge(ranges: list[tuple[int, int]], raw: str) -> list[tuple[int, int]]:
@@ -351,16 +407,33 @@ def _holds_marker(doc: Document, line: Line, values: dict[int, int], at: int) ->
 
 def _attach_continuation(zl: list[Line], labels: list[Label | None], top: int,
                          prev: Found | None, doc: Document, values: dict[int, int]) -> None:
-    """Give the previous page's unfinished last note the lines just above this block."""
+    """Give the previous page's unfinished last note the lines just above this block.
+
+    The lines must read as the end of a note: the first starts lower-case, none holds a
+    marker, the last ends a sentence, and the line above them does not break a word
+    (``rela-`` over ``tions and...`` is the page's body running on).
+    """
     if prev is None or not _unfinished(doc.raw[prev.segments[-1][0]:prev.segments[-1][1]]):
         return
+    if top == 0 or _unfinished(zl[top - 1].text):
+        return
     for u in range(top - 1, max(-1, top - 4), -1):
-        if (labels[u] is not None and labels[u].style != "junk") or _holds_marker(doc, zl[u], values, u):
+        lab = labels[u]
+        if (lab is not None and lab.style != "junk") or _holds_marker(doc, zl[u], values, u):
             return
         if zl[u].text[:1].islower():
+            if u > 0 and _continues_word(zl[u - 1].text, zl[u].text):
+                return
             seg = (zl[u].start, zl[top - 1].end)
             prev.segments.extend(_merge([seg], doc.raw))
             return
+
+
+def _continues_word(above: str, line: str) -> bool:
+    """Whether ``line`` completes a word ``above`` breaks at its end (``rela-`` / ``tions and``)."""
+    left = re.search(r"([^\W\d_]+)[-\u00ad¬]$", above)
+    right = re.match(r"[^\W\d_]+", line)
+    return left is not None and right is not None and form_zipf(left.group(1) + right.group()) >= KNOWN
 
 
 # --- markers in the text ---------------------------------------------------------------------

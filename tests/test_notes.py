@@ -292,3 +292,78 @@ def test_notes_synth_books_after_the_pages_stage(options):
                 found += 1
                 anchored += note.marker is not None and note.marker[0] == t.marker[0]
     assert gold and found / gold >= 0.97 and anchored / gold >= 0.95
+
+
+def turned(before: list[str], top: list[str], after: list[str]) -> tuple[str, list[Span]]:
+    """Two pages where the second's number stands first, then ``top`` lines, then its running head."""
+    raw, spans = paged([before])
+    spans.append(Span(len(raw), len(raw), "pb", attrs={"n": "11"}))
+    spans.append(Span(len(raw), len(raw) + 4, "fw", attrs={"type": "pageNum", "place": "top"}, reading=""))
+    raw += "[11]\n" + "".join(line + "\n" for line in top)
+    head = "A HISTORY OF THINGS"
+    spans.append(Span(len(raw), len(raw) + len(head), "fw", attrs={"type": "header", "place": "top"}, reading=""))
+    raw += head + "\n" + "\n".join(after) + "\n"
+    return raw, spans
+
+
+@pytest.mark.parametrize("last_note, top, joined", [
+    ("170 The", ["main dispute concerned the emir. See Kapur, Asia, 222."], True),
+    ("170 The", ["main dispute concerned", "the emir of Bokhara. See Kapur, 222."], True),
+    ("170 The treaty was signed.", ["main dispute concerned the emir. See Kapur, 222."], False),
+    ("170 The", ["Main dispute concerned the emir. See Kapur, 222."], False),
+    ("170 The", ["main dispute concerned the emir. 171"], False),
+])
+def test_notes_continuation_displaced_before_running_head(make_doc, last_note, top, joined):
+    before = ["A formal note to Moscow proposing diplomatic rela-", last_note]
+    after = ["tions and a joint struggle. 171", "The treaty was signed. 171 See the treaty."]
+    raw, spans = turned(["Kabul and Moscow met. 170"] + before, top, after)
+    doc = run_notes(make_doc, raw, spans)
+    n170 = by_n(doc)["170"]
+    texts = [raw[a:b] for a, b in n170.segments]
+    assert (texts[-1] == top[-1] if len(top) == 1 else texts[-1].endswith(top[-1])) is joined
+    assert all("tions and" not in t for t in texts)
+
+
+@pytest.mark.parametrize("above, below, joined", [
+    ("the government. At-", "tempts to organize were vain.", False),   # "Attempts": the body runs on
+    ("the government. Rela-", "tions grew worse.", False),
+    ("the government. Nothing", "edited his speech. See Ullman, 62.", True),
+    ("the army marched on. Zy-", "edited his speech. See Ullman, 62.", True),   # no word "Zyedited"
+])
+def test_notes_body_running_on_is_not_a_continuation(make_doc, above, below, joined):
+    p1 = ["The workers spoke. 196", "196 Lenin personally"]
+    p2 = ["Cooperation grew. 197", above, below, "197 As Freund points out."]
+    raw, spans = paged([p1, p2])
+    doc = run_notes(make_doc, raw, spans)
+    assert (len(by_n(doc)["196"].segments) == 2) is joined
+    assert by_n(doc)["197"].marker is not None
+
+
+@pytest.mark.parametrize("last_line, joined", [
+    ("the Soviet reply. See Ullman, Accord, 224.", True),
+    ("the Soviet reply was slow and", False),     # the body's last line, cut mid-sentence
+])
+def test_notes_continuation_ends_a_sentence(make_doc, last_line, joined):
+    p1 = ["The workers spoke. 159", "159 After meeting the Council, Kamenev wired that in this"]
+    p2 = ["Lloyd George was still committed. 160", "lies your chief task and", last_line,
+          "160 The text of the agreement is reprinted."]
+    raw, spans = paged([p1, p2])
+    doc = run_notes(make_doc, raw, spans)
+    assert (len(by_n(doc)["159"].segments) == 2) is joined
+
+
+@pytest.mark.parametrize("upper, body, found", [
+    (["201 According to Ullman, the trade.", "202 See Uldricks, Russia."],
+     "considerable suspicion. 201 And preparations. 202", ["201", "202", "157", "158"]),
+    (["23 The chapter ends here.", "24 Ibid., 12."], "the chapter ends. 23 And so. 24", ["23", "24", "1", "2"]),
+    (["23 Believe steps should be taken.", "24 French offer has not changed."], "No markers at all here.",
+     ["1", "2"]),
+])
+def test_notes_upper_run_in_another_numbering(make_doc, upper, body, found):
+    low = ["157 Soviet officials knew it.", "158 Kamenev omitted it."] if found[-1] == "158" else \
+        ["1 Takashi Hara, Prime Minister.", "2 Dated Dec. 2."]
+    marks = "Lloyd George spoke. 157 Kamenev too. 158" if found[-1] == "158" else "Hara1 and the plan:2"
+    raw, spans = paged([[marks, body] + upper + low])
+    doc = run_notes(make_doc, raw, spans)
+    assert [n.n for n in doc.notes] == found
+    assert all(n.marker is not None for n in doc.notes)
