@@ -17,6 +17,7 @@ metadata (labelled fields) and the source kind go to ``doc.meta``.
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from collections import Counter
@@ -46,6 +47,20 @@ _NUMBERED = re.compile(
 _TERMINAL = re.compile(r"[.?!:…](?:\s?[\"”’'»)\]])*(?:\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?$")
 _RUN_IN = re.compile(r"^([A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,7})\.[ \t]+(?=[A-Z“\"‘'(\[])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-z)])(?=[A-Z][a-z])")
+_REFERENCE_NO = re.compile(r"\d[\w.]*/\w*\d")     # a file or catalogue number: 861.00/2075, 185/8a
+#: printed advance widths (in ems, Times-like) of a proportional book face; others count 0.5.
+_GLYPH_WIDTHS = {
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", (
+        .444, .5, .444, .5, .444, .333, .5, .5, .278, .278, .5, .278, .778, .5, .5, .5, .5, .333, .389,
+        .278, .5, .5, .722, .5, .5, .444))),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+        .722, .667, .667, .722, .611, .556, .722, .722, .333, .389, .722, .611, .889, .722, .722, .556,
+        .722, .667, .556, .611, .722, .722, .944, .722, .722, .611))),
+    " ": .25, ".": .25, ",": .25, ":": .278, ";": .278, "(": .333, ")": .333, "[": .333, "]": .333,
+    "-": .333, "'": .333, "’": .333, "‘": .333, "“": .444, "”": .444, '"': .408, "!": .333, "?": .444,
+}
+#: the width a character lost from a ligature (f, i, l) adds back.
+_LIGATURE_LETTER_WIDTH = 0.3
 
 
 @dataclass
@@ -59,6 +74,7 @@ class _Line:
     text: str           # the content (masked characters dropped), whitespace collapsed
     indent: int         # leading blanks of the raw line
     length: int         # printed length estimate (lost ligature letters counted)
+    width: float = 0.0  # printed width estimate in ems (proportional face, lost ligatures counted)
     after_surplus: bool = False   # a surplus copy stands between this line and the one before
 
 
@@ -130,7 +146,8 @@ def _content_lines(doc: Document, mask: bytearray) -> list[_Line]:
         if not kept or not text:
             continue
         indent = len(body) - len(body.lstrip())
-        line = _Line(kept[0], kept[-1] + 1, ls, le, text, indent, len(text) + gain[ls])
+        width = _width(text) + _LIGATURE_LETTER_WIDTH * gain[ls]
+        line = _Line(kept[0], kept[-1] + 1, ls, le, text, indent, len(text) + gain[ls], width)
         prev_end = out[-1].end if out else 0
         line.after_surplus = any(prev_end <= s < line.start for s in surplus_starts)
         out.append(line)
@@ -147,6 +164,35 @@ def _layout(lines: list[_Line]) -> str:
         return "paragraphs"
     near = sum(1 for n in lengths if abs(n - median) <= 0.15 * median)
     return "lines" if near >= 0.6 * len(lengths) else "paragraphs"
+
+
+def _width(text: str) -> float:
+    """The printed width of a line in ems, estimated with the advance widths of a book face."""
+    return sum(_GLYPH_WIDTHS.get(c, 0.5) for c in text)
+
+
+@dataclass
+class _Measure:
+    """The document's full printed line: its width and how much full lines vary around it."""
+
+    width: float
+    spread: float
+
+    @property
+    def indent(self) -> float:
+        """How much narrower than a full line a first line must be to count as indented."""
+        return max(1.2, 3.0 * self.spread)
+
+
+def _width_measure(lines: list[_Line]) -> _Measure:
+    """The typical full-line width and the spread (median absolute deviation) of full lines."""
+    widths = [line.width for line in lines if line.length >= 20]
+    if not widths:
+        return _Measure(0.0, 0.0)
+    median = float(statistics.median(widths))
+    full = [w for w in widths if abs(w - median) <= 0.1 * median]
+    spread = float(statistics.median(abs(w - median) for w in full)) if full else median
+    return _Measure(median, spread)
 
 
 def _measure(lines: list[_Line]) -> float:
@@ -193,10 +239,12 @@ def _heading_strength(text: str, limit: float) -> int:
     if not bare or len(t) > limit or len(letters) < 2 or _BULLET.match(t):
         return 0
     words = bare.split()
-    if len(words) > 14 or bare[-1] in ",;:-–—?!" or bare[-1] == "(":
+    if len(words) > 20 or bare[-1] in ",;:-–—?!" or bare[-1] == "(":
         return 0
+    if len(words) > 14 and _cap_ratio(words)[1] < 1.0:
+        return 0            # a long line is a heading only when every content word is capitalised
     digits = sum(c.isdigit() for c in bare)
-    if digits > 0.3 * len(bare.replace(" ", "")):
+    if digits > 0.3 * len(bare.replace(" ", "")) or _REFERENCE_NO.search(bare):
         return 0
     upper = sum(c.isupper() for c in letters)
     numbered = _NUMBERED.match(bare)
@@ -259,6 +307,7 @@ def _segment(doc: Document, lines: list[_Line], layout: str) -> list[_Unit]:
     """Group content lines into heading, paragraph, quotation and list units."""
     joined = _joined_pairs(doc, lines)
     measure = _measure(lines)
+    widths = _width_measure(lines)
     base_indent = Counter(line.indent for line in lines).most_common(1)[0][0] if lines else 0
     limit = 0.8 * measure if layout == "lines" else 120.0
     units: list[_Unit] = []
@@ -266,7 +315,8 @@ def _segment(doc: Document, lines: list[_Line], layout: str) -> list[_Unit]:
     while i < len(lines):
         prev = units[-1] if units else None
         open_p = prev is not None and prev.kind in ("p", "quote") and _continues(
-            lines, prev.lines[-1], i, joined, layout, measure, base_indent)
+            lines, prev.lines[-1], i, joined, layout, measure, base_indent) and not (
+            layout == "lines" and _indented_start(lines, prev.lines[-1], i, widths))
         if open_p and prev is not None:
             prev.lines.append(i)
             i += 1
@@ -302,6 +352,25 @@ def _continues(lines: list[_Line], last: int, i: int, joined: set[int], layout: 
             and lines[last].length < 0.85 * measure:
         return False
     return not (_heading_strength(cur, 0.8 * measure) >= 2 and _terminal(before))
+
+
+def _indented_start(lines: list[_Line], last: int, i: int, widths: _Measure) -> bool:
+    """A paragraph's first printed line whose indentation extraction dropped.
+
+    After a line that ends a sentence, a line that starts one and is narrower than the
+    justified measure by more than full lines vary (calibrated on the document's own lines),
+    yet still nearly full, is indented, unless it ends a paragraph itself (ends a sentence
+    with no lower-case continuation after it).
+    """
+    if i != last + 1 or not widths.width:
+        return False
+    before, cur = lines[last], lines[i]
+    if not (_terminal(before.text) and _starts_upper(cur.text)):
+        return False
+    if not 0.8 * widths.width <= cur.width <= widths.width - widths.indent:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return not _terminal(cur.text) or _starts_lower(nxt)
 
 
 def _interrupting_head(lines: list[_Line], i: int) -> bool:
@@ -657,25 +726,98 @@ def _source_kind(doc: Document, layout: str) -> str:
     return "pdf" if layout == "lines" else "ocr"
 
 
-def _titles_from_heads(doc: Document, meta: HeaderMeta) -> None:
-    """Book and chapter titles from the running heads (verso: book, recto: chapter) or the first heading."""
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?|tome|band|part)\s+(?:\d{1,3}|[IVXLC]{1,7})\b", re.IGNORECASE)
+
+
+@dataclass
+class _HeadCluster:
+    """One running head (its OCR variants together): its usual form, and where it stands."""
+
+    form: Counter[str] = field(default_factory=Counter)
+    sides: set[int] = field(default_factory=set)     # parities of the pages (pb/@n) it stands on
+    first: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.form.most_common(1)[0][0]
+
+    @property
+    def count(self) -> int:
+        return sum(self.form.values())
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Whether two running-head texts name the same head despite OCR spacing, misreads or a glued suffix."""
+    ka, kb = ("".join(ch for ch in t.lower() if ch.isalpha()) for t in (a, b))
+    short, long_ = sorted((ka, kb), key=len)
+    if not short:
+        return False
+    if long_.startswith(short) and len(short) >= 0.7 * len(long_):
+        return True
+    return difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).ratio() >= 0.85
+
+
+def _head_clusters(doc: Document) -> list[_HeadCluster]:
+    """The running heads grouped by identity, most frequent first, with their pages' parities."""
     pbs = [(s.start, s.attrs.get("n", "")) for s in doc.spans_of("pb")]
-    by_side: dict[str, Counter[str]] = {"verso": Counter(), "recto": Counter()}
-    for fw in doc.spans_of("fw"):
+    clusters: list[_HeadCluster] = []
+    for fw in sorted(doc.spans_of("fw"), key=lambda s: s.start):
         if fw.attrs.get("type") != "header":
             continue
         text = " ".join(re.sub(r"^[\W\d_]+|[\W\d_]+$", "", doc.raw[fw.start:fw.end]).split())
+        if not text:
+            continue
+        cluster = next((c for c in clusters if _same_head(c.text, text)), None)
+        if cluster is None:
+            cluster = _HeadCluster(first=fw.start)
+            clusters.append(cluster)
+        cluster.form[text] += 1
         page = next((n for start, n in reversed(pbs) if start <= fw.start), "")
-        if text:
-            side = "verso" if page.isdigit() and int(page) % 2 == 0 else "recto"
-            by_side[side][text] += 1
-    recto = by_side["recto"].most_common(1)
-    verso = by_side["verso"].most_common(1)
-    if recto and verso and recto[0][0] != verso[0][0]:
-        meta.book_title = meta.book_title or verso[0][0]
-        meta.chapter = meta.chapter or recto[0][0]
-    elif recto or verso:
-        meta.chapter = meta.chapter or (recto or verso)[0][0]
+        if page.isdigit():
+            cluster.sides.add(int(page) % 2)
+    return sorted(clusters, key=lambda c: (-c.count, c.first))
+
+
+def _book_and_chapter(doc: Document, a: _HeadCluster, b: _HeadCluster,
+                      others: list[_HeadCluster]) -> tuple[_HeadCluster, _HeadCluster] | None:
+    """Which of two alternating running heads is the book's and which the chapter's, on evidence.
+
+    The evidence: a head naming a volume is the book's; a head that is also a heading of the
+    text is the chapter's; on the side where the head changes from chapter to chapter, the
+    chapter's.  Page parity alone is no evidence (publishers put the book title on either side).
+    """
+    volume = [c for c in (a, b) if _VOLUME.search(c.text)]
+    if len(volume) == 1:
+        return (volume[0], b if volume[0] is a else a)
+    heads = [" ".join(doc.text_of(h).split()) for h in doc.spans_of("head")]
+    titled = [c for c in (a, b) if any(_same_head(c.text, h) for h in heads)]
+    if len(titled) == 1:
+        return (b if titled[0] is a else a, titled[0])
+    varying = [c for c in (a, b) if len(c.sides) == 1 and any(o.sides == c.sides for o in others)]
+    if len(varying) == 1 and a.sides != b.sides:
+        return (b if varying[0] is a else a, varying[0])
+    return None
+
+
+def _titles_from_heads(doc: Document, meta: HeaderMeta) -> None:
+    """Book and chapter titles from the running heads, or the first heading.
+
+    With two alternating heads and evidence for which is which (see :func:`_book_and_chapter`)
+    they go to ``book_title`` and ``chapter``; without it both go to ``title`` (in the order
+    they first appear) rather than a guessed split.
+    """
+    clusters = _head_clusters(doc)
+    if len(clusters) >= 2:
+        a, b = clusters[0], clusters[1]
+        split = _book_and_chapter(doc, a, b, clusters[2:])
+        if split is not None:
+            meta.book_title = meta.book_title or split[0].text
+            meta.chapter = meta.chapter or split[1].text
+        else:
+            first, second = sorted((a, b), key=lambda c: c.first)
+            meta.title = meta.title or f"{first.text}; {second.text}"
+    elif clusters:
+        meta.chapter = meta.chapter or clusters[0].text
     else:
         heads = doc.spans_of("head")
         if heads:

@@ -106,3 +106,19 @@ def test_pages_lossless_furniture_only(make_doc, config, seed):
         chunk = text[a:b]
         assert any(fa <= a and b <= fb for fa, fb in furniture) or not any(c.isalpha() for c in chunk) \
             or chunk.strip() in "?•", chunk
+
+
+def _two_pages(lead: str) -> str:
+    body = "Some body text of the page goes here and on for a line.\n" * 6
+    return lead + body + "[177]\nRecto Title\n" + body + "[178]\nVerso Title\n" + body
+
+
+@pytest.mark.parametrize("lead, page_nums, first_n", [
+    ("176\n", ["176", "[177]", "[178]"], "176"),    # fits the sequence: the first page's number
+    ("184\n", ["[177]", "[178]"], "176"),           # does not fit (a stray fragment): left in the text
+])
+def test_pages_bare_number_at_document_start(make_doc, config, lead, page_nums, first_n):
+    doc = pages.run(make_doc(_two_pages(lead)), config)
+    assert _fw(doc, "pageNum") == page_nums
+    assert _pbs(doc)[0] == (0, first_n)
+

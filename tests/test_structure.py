@@ -247,3 +247,80 @@ def test_structure_contents_entries_get_titles(make_doc, config, text, titles): 
     doc = structure.run(make_doc(text), config)
     assert _blocks(doc, "title") == titles
     assert all(t.attrs == {"level": "a"} for t in doc.spans_of("title"))
+
+
+FULL = "and the work went on with the same care as before, for the plan had been made long ago by all of"
+LAST = "them, and the work went on with the same care as before; the plan had been made long ago by all."
+INDENTED = "Against this, the work went on with the same care as before, for the plan was made long by"
+FLUSH = "Against all this the work went on with the same care as before, for the plan was made long ago by"
+
+
+@pytest.mark.parametrize("first_line, paragraphs", [
+    (INDENTED, 2),     # narrower than the justified measure after a full sentence-final line: a new paragraph
+    (FLUSH, 1),        # a full line: the sentence simply goes on
+])
+def test_structure_lost_indent_starts_paragraph(make_doc, config, first_line, paragraphs):  # type: ignore[no-untyped-def]
+    text = "\n".join([FULL, FULL, LAST, first_line, FULL, FULL, LAST]) + "\n"
+    doc = structure.run(make_doc(text), config)
+    paras = _blocks(doc, "p")
+    assert len(paras) == paragraphs
+    if paragraphs == 2:
+        assert paras[0].endswith("by all.") and paras[1].startswith("Against this,")
+
+
+@pytest.mark.parametrize("line, is_head", [
+    ("The Assistant Secretary of the Treasury (Leffingwell) to the Counselor for the Department of State (Polk)",
+     True),
+    ("The Secretary of State to the Chargé in Great Britain (Laughlin)", True),
+    ("Paris Peace Conf. 185/8a: Telegram", False),
+    ("File No. 861.00/2075", False),
+])
+def test_structure_document_title_lines(make_doc, config, line, is_head):  # type: ignore[no-untyped-def]
+    text = (f"{line}\nWashington, March 5, 1918.\n"
+            "Dear Sir: I beg to submit for your consideration the following information on the matter.\n")
+    doc = structure.run(make_doc(text), config)
+    assert (line in _blocks(doc, "head")) is is_head
+
+
+def _paged(make_doc, pages: list[tuple[int, str]], body_head: str = ""):  # type: ignore[no-untyped-def]
+    """A document whose pages carry the given running heads (pb n, fw header) over a paragraph each."""
+    parts, spans, pos = [], [], 0
+    if body_head:
+        parts.append(body_head + "\n")
+        pos += len(body_head) + 1
+    for n, head in pages:
+        spans.append(Span(pos, pos, "pb", attrs={"n": str(n)}))
+        spans.append(Span(pos, pos + len(head), "fw", attrs={"type": "header", "place": "top"}, reading=""))
+        chunk = f"{head}\nA paragraph of running text on page {n} that goes on for a while and ends here.\n"
+        parts.append(chunk)
+        pos += len(chunk)
+    return make_doc("".join(parts), spans=spans)
+
+
+@pytest.mark.parametrize("pages, body_head, book, chapter, title", [
+    # alternating heads, nothing says which is which: both in the title, no guessed split
+    ([(176, "The Chapter Name"), (177, "The Book Name"), (178, "The Chapter Name"), (179, "The Book Name")], "",
+     "", "", "The Chapter Name; The Book Name"),
+    # a head naming a volume is the book's, whichever side it stands on
+    ([(64, "Chapter Topic"), (65, "Foreign Affairs, Volume III"), (66, "Chapter Topic")], "",
+     "Foreign Affairs, Volume III", "Chapter Topic", "Foreign Affairs, Volume III"),
+    # a head that is also a heading of the text is the chapter's
+    ([(10, "Book Name"), (11, "Opening Moves"), (12, "Book Name"), (13, "Opening Moves")], "Opening Moves",
+     "Book Name", "Opening Moves", "Book Name"),
+    # the side whose head changes from chapter to chapter is the chapter's
+    ([(10, "First Part"), (11, "Book Name"), (12, "First Part"), (13, "Book Name"), (14, "Second Part"),
+      (15, "Book Name"), (16, "Second Part")], "", "Book Name", "First Part", "Book Name"),
+])
+def test_structure_titles_from_running_heads(make_doc, config, pages, body_head, book, chapter, title):  # type: ignore[no-untyped-def]
+    doc = structure.run(_paged(make_doc, pages, body_head), config)
+    assert (doc.meta.book_title, doc.meta.chapter, doc.meta.title) == (book, chapter, title)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Revolution and War", "Revolu tion and War", True),
+    ("The Russian Revolution", "TheRussian Revolution", True),
+    ("Revolution and War", "Revolution and War_nodrm", True),
+    ("Revolution and War", "The Russian Revolution", False),
+])
+def test_structure_running_head_variants_are_one_head(a, b, same):  # type: ignore[no-untyped-def]
+    assert structure._same_head(a, b) is same
