@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from tei import __version__, ingest, pipeline, serialize
+from tei import __version__, ingest, pipeline, resources, serialize
 from tei.entities import summary as entity_summary
 from tei.config import Config
 from tei.errors import Location, TeiError
@@ -149,10 +149,25 @@ def counts(doc: Document) -> dict[str, int]:
     return out
 
 
-def _fingerprint(src: Path, config: Config) -> str:
+def code_fingerprint() -> str:
+    """A hash of everything besides the input that shapes the output: the package's code and
+    templates, the schemas and the stylesheets (so an upgrade or a local edit rebuilds)."""
+    h = hashlib.sha256(__version__.encode())
+    root = resources.project_root()
+    package = Path(__file__).resolve().parent
+    files = sorted([*package.rglob("*.py"), *package.rglob("*.j2"), *(root / "schemas").glob("*"),
+                    *(root / "xslt").rglob("*")])
+    for f in files:
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _fingerprint(src: Path, config: Config, code: str) -> str:
     h = hashlib.sha256()
     h.update(src.read_bytes())
-    h.update(f"\0{__version__}\0{config.fingerprint()}".encode())
+    h.update(f"\0{code}\0{config.fingerprint()}".encode())
     return h.hexdigest()
 
 
@@ -197,6 +212,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str = "out", config: Conf
             previous = {}
     note = progress or (lambda stem, step: None)
     t_all = time.perf_counter()
+    code = code_fingerprint()
 
     written: list[DocumentResult] = []
     for src in sources:
@@ -205,7 +221,7 @@ def build(paths: Iterable[Path | str], out_dir: Path | str = "out", config: Conf
         tei_path = out / "tei" / f"{src.stem}.xml"
         res.outputs = {"tei": str(tei_path), "html": str(out / "html" / f"{src.stem}.html"),
                        "txt": str(out / "txt" / f"{src.stem}.txt")}
-        fp = _fingerprint(src, config) if src.is_file() else ""
+        fp = _fingerprint(src, config, code) if src.is_file() else ""
         old = previous.get(src.stem)
         if (not force and fp and state.get(src.stem, {}).get("fingerprint") == fp and old and old.get("ok")
                 and all(Path(p).is_file() for p in res.outputs.values())):
