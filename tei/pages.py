@@ -24,12 +24,12 @@ implied by the sequence), ``fw`` ``header`` / ``pageNum`` / ``garbage`` with
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import statistics
 from dataclasses import dataclass, field
 
 from tei.config import Config
+from tei.furniture import letters_key, same_head_key
 from tei.model import Document, Span
 
 REQUIRES = frozenset({"raw"})
@@ -93,11 +93,6 @@ def read_lines(doc: Document) -> list[Line]:
         core = a + (m.end() if m and m.end() < len(text.rstrip()) else 0)
         out.append(Line(i, a, b, text, core))
     return out
-
-
-def letters_key(text: str) -> str:
-    """Lower-case letters only: the identity of a running head under OCR spacing damage."""
-    return "".join(_WORD.findall(text)).lower()
 
 
 def head_like(text: str, *, styled: bool = False) -> bool:
@@ -218,28 +213,6 @@ def parse_fused(line: Line) -> Folio | None:
 
 # --- running heads ---------------------------------------------------------------------------
 
-def _trigrams(key: str) -> frozenset[str]:
-    return frozenset(key[i:i + 3] for i in range(len(key) - 2))
-
-
-def _near(key: str, rep: str, grams: dict[str, frozenset[str]]) -> bool:
-    """Whether two letter keys name the same running head despite OCR damage."""
-    if key == rep:
-        return True
-    short, long_ = sorted((key, rep), key=len)
-    if len(short) < 6:
-        return False
-    if long_.startswith(short) and len(short) >= 0.7 * len(long_):
-        return True
-    if len(short) < 0.8 * len(long_):
-        return False
-    g1, g2 = grams[key], grams[rep]
-    common = len(g1 & g2)
-    if common < 0.5 * (len(g1) + len(g2) - common):
-        return False
-    return difflib.SequenceMatcher(a=key, b=rep, autojunk=False).ratio() >= 0.85
-
-
 def head_text(line: Line, folio: Folio | None) -> tuple[int, int] | None:
     """Raw range of the would-be running head on a line (its fused number left out)."""
     if folio is not None:
@@ -271,11 +244,10 @@ def running_heads(lines: list[Line], folios: dict[int, Folio], raw: str) -> dict
         counts[key] = counts.get(key, 0) + 1
     reps = sorted((k for k, c in counts.items() if c >= 2), key=lambda k: -counts[k])
     reps += [cands[i][1] for i, f in folios.items() if not f.pure and i in cands and cands[i][1] not in reps]
-    grams = {k: _trigrams(k) for k in counts}
     cluster_of: dict[str, str] = {}
     for key in counts:
         lo, hi = 0.7 * len(key), len(key) / 0.7
-        cluster_of[key] = next((r for r in reps if lo <= len(r) <= hi and _near(key, r, grams)), key)
+        cluster_of[key] = next((r for r in reps if lo <= len(r) <= hi and same_head_key(key, r)), key)
     members: dict[str, list[int]] = {}
     for idx, (_, key) in cands.items():
         members.setdefault(cluster_of[key], []).append(idx)

@@ -17,7 +17,6 @@ metadata (labelled fields) and the source kind go to ``doc.meta``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import statistics
 from collections import Counter
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tei import citations
 from tei.config import Config
+from tei.furniture import same_head
 from tei.model import Document, HeaderMeta, Span
 
 REQUIRES = frozenset({"reading"})
@@ -746,17 +746,6 @@ class _HeadCluster:
         return sum(self.form.values())
 
 
-def _same_head(a: str, b: str) -> bool:
-    """Whether two running-head texts name the same head despite OCR spacing, misreads or a glued suffix."""
-    ka, kb = ("".join(ch for ch in t.lower() if ch.isalpha()) for t in (a, b))
-    short, long_ = sorted((ka, kb), key=len)
-    if not short:
-        return False
-    if long_.startswith(short) and len(short) >= 0.7 * len(long_):
-        return True
-    return difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).ratio() >= 0.85
-
-
 def _head_clusters(doc: Document) -> list[_HeadCluster]:
     """The running heads grouped by identity, most frequent first, with their pages' parities."""
     pbs = [(s.start, s.attrs.get("n", "")) for s in doc.spans_of("pb")]
@@ -767,7 +756,7 @@ def _head_clusters(doc: Document) -> list[_HeadCluster]:
         text = " ".join(re.sub(r"^[\W\d_]+|[\W\d_]+$", "", doc.raw[fw.start:fw.end]).split())
         if not text:
             continue
-        cluster = next((c for c in clusters if _same_head(c.text, text)), None)
+        cluster = next((c for c in clusters if same_head(c.text, text)), None)
         if cluster is None:
             cluster = _HeadCluster(first=fw.start)
             clusters.append(cluster)
@@ -790,7 +779,7 @@ def _book_and_chapter(doc: Document, a: _HeadCluster, b: _HeadCluster,
     if len(volume) == 1:
         return (volume[0], b if volume[0] is a else a)
     heads = [" ".join(doc.text_of(h).split()) for h in doc.spans_of("head")]
-    titled = [c for c in (a, b) if any(_same_head(c.text, h) for h in heads)]
+    titled = [c for c in (a, b) if any(same_head(c.text, h) for h in heads)]
     if len(titled) == 1:
         return (b if titled[0] is a else a, titled[0])
     varying = [c for c in (a, b) if len(c.sides) == 1 and any(o.sides == c.sides for o in others)]

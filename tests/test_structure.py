@@ -315,12 +315,3 @@ def test_structure_titles_from_running_heads(make_doc, config, pages, body_head,
     doc = structure.run(_paged(make_doc, pages, body_head), config)
     assert (doc.meta.book_title, doc.meta.chapter, doc.meta.title) == (book, chapter, title)
 
-
-@pytest.mark.parametrize("a, b, same", [
-    ("Revolution and War", "Revolu tion and War", True),
-    ("The Russian Revolution", "TheRussian Revolution", True),
-    ("Revolution and War", "Revolution and War_nodrm", True),
-    ("Revolution and War", "The Russian Revolution", False),
-])
-def test_structure_running_head_variants_are_one_head(a, b, same):  # type: ignore[no-untyped-def]
-    assert structure._same_head(a, b) is same
