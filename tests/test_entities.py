@@ -156,3 +156,77 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     doc = entities.run(make_doc("They travelled to Moscow.", provided=("raw", "reading", "blocks")), config)
     ent = doc.entities[doc.spans_of("placeName")[0].ref]
     assert ent.idno.get("geonames", "").startswith("https://www.geonames.org/")
+
+
+@pytest.mark.parametrize("text, form, expected", [
+    ("Lenin instructed Kamenev to insist. Kamenev wired Moscow.", "Kamenev", "person"),
+    ("Chicherin told Krasin to wait.", "Krasin", "person"),
+    ("Riots broke out in the Ruhr and troops occupied the Ruhr.", "Ruhr", "place"),
+    ("The KPD voted to join the Comintern.", "Comintern", "org"),
+    ("Talks on Outer Mongolia went on.", "Outer Mongolia", "place"),
+    ("He sailed for Rapallo.", "Rapallo", "place"),           # a small town: weak gazetteer evidence
+])
+def test_entities_context_types_a_form(text, form, expected):
+    start = text.index(form)
+    mentions = [entities.Mention(start, start + len(form), "place" if expected == "person" else "person", "model")]
+    assert entities.vote(text, mentions)[form] == expected
+
+
+def test_entities_coordinated_names_share_a_type():
+    text = "Estonia, Latvia, and Kurland signed."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Estonia", "Latvia", "Kurland")]
+    mentions = [entities.Mention(a, b, "place", "model") for a, b in spans[:2]]
+    mentions.append(entities.Mention(*spans[2], "person", "model"))
+    assert entities.vote(text, mentions)["Kurland"] == "place"
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("It failed. Ironically, Chicherin had tried.", {"Ironically"}),
+    ("It failed. Therefore, he left.", {"Therefore"}),
+    ("He met Chicherin. Chicherin left.", set()),
+])
+def test_entities_sentence_adverbs_are_not_names(text, dropped):
+    mentions = [entities.Mention(m.start(), m.end(), "person", "model") for m in re.finditer(r"[A-Z][a-z]+", text)
+                if m.group() not in ("It", "He")]
+    assert entities.sentence_words(text, mentions) == dropped
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("2593. For Crosby from Rathbone:\nThe plan is approved.\n", ["Crosby", "Rathbone"]),
+    ("The plan is approved.\nLansing\n", ["Lansing"]),
+    ("The plan is approved.\nConclusion\n", []),              # a common word is not a signature
+])
+def test_entities_dispatch_frame_persons(make_doc, config, text, persons):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "persName") == persons
+
+
+def test_entities_note_identifies_a_person(make_doc, config):
+    text = "Mr. Ughet informs me.\n1 Serge Ughet, Russian Financial Attaché at Washington.\n"
+    note = text.index("1 Serge")
+    doc = make_doc(text, notes=[Note(n="1", segments=[(note, len(text) - 1)])], provided=("raw", "reading", "blocks"))
+    assert names(entities.run(doc, rules_only(config)), "persName") == ["Ughet", "Serge Ughet"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Hearings of the Sixty-ninth Congress, first session.", ["Sixty-ninth Congress"]),
+    ("The Tenth Party Congress met.", []),                      # a party congress is an event
+])
+def test_entities_numbered_legislature_is_an_org(make_doc, config, text, org):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "orgName") == org
+
+
+def test_entities_never_contain_a_citation_field(make_doc, config):
+    text = "Body.\n5 Freund, Unholy Alliance, 62.\n"
+    seg = (text.index("5 F"), len(text) - 1)
+    a = text.index("Freund")
+    t = text.index("Unholy")
+    spans = [Span(seg[0] + 2, seg[1] - 1, "bibl"), Span(a, a + 6, "author"),
+             Span(t, t + len("Unholy Alliance"), "title", attrs={"level": "m"})]
+    doc = make_doc(text, spans=spans, notes=[Note(n="5", segments=[seg])], provided=("raw", "reading", "blocks"))
+    doc = entities.run(doc, rules_only(config))
+    for s in doc.spans_of("persName", "placeName", "orgName"):
+        for f in spans:
+            assert not (s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end))
+    assert "Freund" in names(doc, "persName")
