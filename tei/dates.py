@@ -14,6 +14,8 @@ leading determiner or preposition but keeps modifiers (``end of 1924``, ``mid-19
 
 from __future__ import annotations
 
+import bisect
+
 import calendar
 import datetime
 import re
@@ -466,6 +468,14 @@ def _is_imprint(text: str, c: _Cand) -> bool:
             and ":" in text[open_:c.start] and not text[c.end:close].strip(" .,;"))
 
 
+def _after_stop(text: str, pos: int) -> bool:
+    """Whether the last non-space character before ``pos`` ends a clause (``.``, ``;``, ``:``)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in ".;:"
+
+
 class _Context:
     """Explicit dates seen so far, by region, to resolve yearless and relative ones."""
 
@@ -482,7 +492,7 @@ class _Context:
         if c.lo[1] is not None or c.lo != c.hi:
             return True
         prev = re.findall(r"[\w.]+", self.text[max(0, c.start - 20):c.start])
-        return not prev or prev[-1].lower() in NARRATIVE_CUES or bool(re.search(r"[.;:]\s*$", self.text[:c.start]))
+        return not prev or prev[-1].lower() in NARRATIVE_CUES or _after_stop(self.text, c.start)
 
     def region(self, pos: int) -> int:
         """Index of the note holding ``pos``, or -1 for the body."""
@@ -580,10 +590,19 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
         yield c.start, c.end, {**attrs_of(c), **attrs}
 
 
+def _on_label(labels: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a raw range takes in one of the sorted note labels (``1`` of ``1 March``: not a date)."""
+    i = bisect.bisect_left(labels, (end, end))
+    return i > 0 and labels[i - 1][1] > start
+
+
 def run(doc: Document, config: Config) -> Document:
     """Mark every temporal expression in the reading text as a normalised ``date`` span."""
     text = doc.text
+    labels = sorted(n.label for n in doc.notes if n.label)
     for start, end, attrs in find_dates(doc):
+        if _on_label(labels, *doc.raw_range(start, end)):
+            continue
         if attrs is None:
             s, _ = doc.raw_range(start, end)
             doc.warn("DAT001", s, text=" ".join(text[start:end].split()))

@@ -16,6 +16,7 @@ function that writes XML bytes.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import re
 import tempfile
@@ -47,6 +48,11 @@ _TEXT_BLOCKS = {"head", "p", "ab", "quote", "item", "l", "bibl", "fw", "note", "
 #: attribute order on output.
 _ATTR_ORDER = ("type", "unit", "n", "place", "reason", "level", "when", "from", "to", "notBefore", "notAfter",
                "cert", "evidence", "resp", "ref", "ana")
+
+
+#: what XML counts as whitespace (form feed and vertical tab are written as line ends); other
+#: Unicode spaces (no-break, em, ideographic) are text to XML, and must stand inside a block.
+_XML_SPACE = " \t\r\n\x0c\x0b"
 
 
 def _attr_key(name: str) -> tuple[int, str]:
@@ -81,6 +87,28 @@ class _Builder:
         self.excluded = _merge(excluded)
         self._ex_starts = [a for a, _ in self.excluded]
         self.note_ids = {id(n): f"note-{i}" for i, n in enumerate(sorted(doc.notes, key=lambda n: n.position), 1)}
+        self.segments = sorted((a, b, id(n)) for n in doc.notes for a, b in n.segments if b > a)
+        self._seg_starts = [a for a, _, _ in self.segments]
+        self._reach = list(itertools.accumulate((b for _, b, _ in self.segments), max))   # furthest end so far
+        self.by_start = sorted(doc.spans, key=lambda s: s.start)
+        self._span_starts = [s.start for s in self.by_start]
+
+    # --- lookups --------------------------------------------------------------------------------
+    def note_holding(self, a: int, b: int) -> int | None:
+        """``id`` of the note whose segment holds raw[a:b] (a position when a == b), if any."""
+        i = bisect.bisect_right(self._seg_starts, a) - 1
+        while i >= 0 and self._reach[i] > a:
+            _, e, nid = self.segments[i]
+            if (b <= e) if b > a else (a < e):
+                return nid
+            i -= 1
+        return None
+
+    def spans_within(self, a: int, b: int) -> list[Span]:
+        """The document's spans lying inside raw[a:b]."""
+        lo = bisect.bisect_left(self._span_starts, a)
+        hi = bisect.bisect_right(self._span_starts, b)
+        return [s for s in self.by_start[lo:hi] if s.end <= b]
 
     # --- text ---------------------------------------------------------------------------------
     def _pieces(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -196,6 +224,14 @@ class _Builder:
                 el.set(k if ":" not in k else k.replace("xml:", f"{{{XML_NS}}}"), attrs[k])
         return el
 
+    def _clear_of_label(self, span: Span, label: tuple[int, int]) -> bool:
+        """A phrase-level span may not hold a note's label (``label`` is not phrase content)."""
+        if span.tag in BLOCK_TAGS or span.end <= label[0] or span.start >= label[1] or (
+                label[0] <= span.start and span.end <= label[1]):
+            return True
+        self.doc.warn("SER001", span.start, tag=span.tag, start=span.start, end=span.end, other="label")
+        return False
+
     def note_element(self, note: Note) -> etree._Element:
         el = etree.Element(tei_qn("note"))
         el.set("place", note.place)
@@ -205,12 +241,12 @@ class _Builder:
             marker = etree.SubElement(el, tei_qn("label"))
             marker.set("type", "marker")
             marker.text = _xml_text(self.raw[note.marker[0]:note.marker[1]])
-        spans = [s for s in self.doc.spans
-                 if any(a <= s.start and s.end <= b for a, b in note.segments)
-                 and not (s.start == s.end and any(s.start in (a, b) for a, b in note.segments))]
+        spans = [s for a, b in note.segments for s in self.spans_within(a, b)
+                 if not (s.start == s.end and any(s.start in (x, y) for x, y in note.segments))]
         if note.label and not any(s.tag == "label" and (s.start, s.end) == note.label for s in spans):
+            spans = [s for s in spans if self._clear_of_label(s, note.label)]
             spans.append(Span(note.label[0], note.label[1], "label"))
-        inner = [n for n in self.doc.notes if n is not note and any(a <= n.position < b for a, b in note.segments)]
+        inner = [n for n in self.doc.notes if n is not note and self.note_holding(n.position, n.position) == id(note)]
         self.build(el, _Region(list(note.segments), spans, inner), skip_excluded=False)
         return el
 
@@ -261,15 +297,15 @@ def _block_gaps(doc: Document, builder: _Builder) -> list[Span]:
         nxt = covering[i + 1][0] if i + 1 < len(covering) else n
         for a, b in builder._pieces(pos, nxt):
             seg = raw[a:b]
-            if seg.strip():
-                lead = len(seg) - len(seg.lstrip())
-                trail = len(seg.rstrip())
+            if seg.strip(_XML_SPACE):
+                lead = len(seg) - len(seg.lstrip(_XML_SPACE))
+                trail = len(seg.rstrip(_XML_SPACE))
                 gaps.append(Span(a + lead, a + trail, "ab", stage="serialize"))
         pos = nxt
     # adjacent gap pieces split only by excluded text (a note block) belong to one ab
     merged: list[Span] = []
     for g in gaps:
-        if merged and not builder.flow_text(merged[-1].end, g.start).strip() and not any(
+        if merged and not builder.flow_text(merged[-1].end, g.start).strip(_XML_SPACE) and not any(
                 s.tag in _TEXT_BLOCKS and merged[-1].end <= s.start < g.start for s in doc.spans):
             merged[-1] = Span(merged[-1].start, g.end, "ab", stage="serialize")
         else:
@@ -296,27 +332,86 @@ def _divisions(doc: Document, spans: list[Span]) -> list[Span]:
 def body(doc: Document) -> etree._Element:
     """The ``<body>`` of a document: every span nested, every character kept."""
     builder = _Builder(doc)
-    in_notes = [s for s in doc.spans if any(a <= s.start and s.end <= b and s.end > s.start
-                                            for n in doc.notes for a, b in n.segments)]
-    in_note_ids = {id(s) for s in in_notes}
+    in_note_ids = {id(s) for s in doc.spans if s.end > s.start and builder.note_holding(s.start, s.end) is not None}
     flow = [s for s in doc.spans if id(s) not in in_note_ids and not (
         s.start == s.end and builder.is_excluded(s.start, s.start + 1) and builder.is_excluded(s.start - 1, s.start))]
     flow += _block_gaps(doc, builder)
     flow += _divisions(doc, flow)
-    flow_notes = [n for n in doc.notes if not any(
-        a <= n.position < b for m in doc.notes if m is not n for a, b in m.segments)]
+    flow_notes = [n for n in doc.notes if builder.note_holding(n.position, n.position) in (None, id(n))]
     el = etree.Element(tei_qn("body"))
     builder.build(el, _Region([(0, len(doc.raw))], flow, flow_notes), skip_excluded=True)
+    _wrap_stray(el)
     _strip_edges(el)
     return el
 
 
+#: container -> (the element that wraps stray content in it, what may stand in it unwrapped).
+_GLOBAL = ("pb", "lb", "cb", "fw", "note", "milestone", "anchor")
+_WRAPPERS: dict[str, tuple[str, frozenset[str]]] = {
+    tei_qn("body"): ("div", frozenset(tei_qn(t) for t in ("div", *_GLOBAL))),
+    tei_qn("div"): ("ab", frozenset(tei_qn(t) for t in (
+        "div", "head", "p", "ab", "lg", "bibl", "listBibl", "label", "list", "quote", "cit", *_GLOBAL))),
+    tei_qn("list"): ("item", frozenset(tei_qn(t) for t in ("head", "item", "label", *_GLOBAL))),
+}
+
+
+def _wrap_stray(el: etree._Element) -> None:
+    """Wrap text and phrase elements standing where only blocks may in the container's block.
+
+    A block dropped as crossing another (already reported as SER001) leaves its content
+    directly in a ``div`` (or ``body``, ``list``); wrapped, the TEI stays valid.
+    """
+    rule = _WRAPPERS.get(el.tag)
+    if rule is not None:
+        wrapper, allowed = rule
+        items: list[str | etree._Element] = [el.text or ""]
+        for child in el:
+            items += [child, child.tail or ""]
+            child.tail = None
+        el.text = None
+        for child in list(el):
+            el.remove(child)
+        blocks = allowed - {tei_qn(t) for t in _GLOBAL}
+        run: list[str | etree._Element] = []
+        for item in items:
+            if isinstance(item, str) or item.tag not in blocks:
+                run.append(item)
+                continue
+            _flush_run(el, run, wrapper, allowed)
+            run = []
+            el.append(item)
+        _flush_run(el, run, wrapper, allowed)
+    for child in el:
+        _wrap_stray(child)
+
+
+def _flush_run(parent: etree._Element, run: list[str | etree._Element], wrapper: str,
+               allowed: frozenset[str]) -> None:
+    """Append a run of non-block items to ``parent``, inside a new ``wrapper`` if any is stray."""
+    stray = any(item.strip(_XML_SPACE) if isinstance(item, str) else item.tag not in allowed for item in run)
+    target, trail = parent, ""
+    if stray:   # the run's outer layout whitespace stays outside the new block
+        if isinstance(run[0], str):
+            _append_text(parent, run[0][:len(run[0]) - len(run[0].lstrip(_XML_SPACE))])
+            run[0] = run[0].lstrip(_XML_SPACE)
+        if isinstance(run[-1], str):
+            trail = run[-1][len(run[-1].rstrip(_XML_SPACE)):]
+            run[-1] = run[-1].rstrip(_XML_SPACE)
+        target = etree.SubElement(parent, tei_qn(wrapper))
+    for item in run:
+        if isinstance(item, str):
+            _append_text(target, item)
+        else:
+            target.append(item)
+    _append_text(parent, trail)
+
+
 def _strip_edges(body_el: etree._Element) -> None:
     """Whitespace-only text directly in body is layout, not content."""
-    if body_el.text and not body_el.text.strip():
+    if body_el.text and not body_el.text.strip(_XML_SPACE):
         body_el.text = None
     for child in body_el:
-        if child.tail and not child.tail.strip():
+        if child.tail and not child.tail.strip(_XML_SPACE):
             child.tail = None
 
 
