@@ -54,7 +54,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "SCH004": ("error", "{schema}: date range reversed: {reason}"),
     "SCH005": ("error", "{schema}: fuzzy date bounds reversed: {reason}"),
     "SCH006": ("error", "{schema}: note without @n: {reason}"),
-    "SCH007": ("error", "{schema}: pb without @n: {reason}"),
+    # SCH007 (pb without @n) retired: a page whose number is unknown gets a bare <pb/>.
     "SCH008": ("error", "{schema}: malformed choice: {reason}"),
     "TEI001": ("error", "{schema}: {reason}"),
     # render

@@ -168,14 +168,15 @@ def _read_label(line: Line) -> Label | None:
     a, b = line.start + m.start("lab"), line.start + m.end("lab")
     rest = line.start + m.end()
     if lab[0] in SUP_CHARS:
-        return Label(a, b, rest, (int(lab.translate(SUPERSCRIPTS)),), "sup")
+        value = lab.translate(SUPERSCRIPTS)
+        return Label(a, b, rest, (int(value),), "sup") if value.isdecimal() else None
     style = "dot" if m.group("dot") else "plain"
-    if lab.isdigit():
+    if lab.isdecimal():
         return Label(a, b, rest, (int(lab),), style)
     if re.fullmatch(r"\d \d{1,3}", lab):
         return Label(a, b, rest, (int(lab.replace(" ", "")), int(lab[0])), style)
     mapped = lab.translate(OCR_DIGITS)
-    if mapped.isdigit() and any(c.isdigit() for c in lab) and len(lab) > 1:
+    if mapped.isdecimal() and any(c.isdecimal() for c in lab) and len(lab) > 1:
         return Label(a, b, rest, (int(mapped),), style)
     if len(lab) <= 4 and not re.fullmatch(r"[A-Za-z]{2,}", lab) and lab not in ("A", "I", "a"):
         return Label(a, b, rest, (), "junk")
@@ -460,10 +461,10 @@ def _classify(raw: str, line: Line, a: int, b: int) -> int:
         return 1 if b == line.end else 0
     if pre.isalpha():
         word = _prev_token(raw, a)
-        return 3 if len(word) > 1 and not word[:-1].isdigit() else 0
+        return 3 if len(word) > 1 and not word[:-1].isdecimal() else 0
     if pre in SENT_PUNCT:
         before = raw[a - 2] if a - 2 >= line.start else " "
-        if pre in ".,:;" and (before.isdigit() or before.isspace()):
+        if pre in ".,:;" and (before.isdecimal() or before.isspace()):
             return 0
         return 0 if post in ".,:;" else 3
     if not pre.isspace():
@@ -474,7 +475,7 @@ def _classify(raw: str, line: Line, a: int, b: int) -> int:
         return 0
     if not (token[-1].isalpha() or token[-1] in SENT_PUNCT):
         return 0
-    if core.replace(",", "").isdigit() and token[-1] != ".":
+    if core.replace(",", "").isdecimal() and token[-1] != ".":
         return 0
     if post == "\n":
         return 2
@@ -493,10 +494,13 @@ def find_candidates(doc: Document, body: list[Line]) -> list[Candidate]:
         for m in _MARK_RE.finditer(doc.raw, ln.start, ln.end):
             tok = m.group()
             if tok[0] in SUP_CHARS:
-                value = int(tok.translate(SUPERSCRIPTS))
+                sup = tok.translate(SUPERSCRIPTS)
+                if not sup.isdecimal():
+                    continue
+                value = int(sup)
             else:
                 mapped = tok.translate(OCR_DIGITS)
-                if not mapped.isdigit():
+                if not mapped.isdecimal():
                     continue
                 value = int(mapped)
             w = _classify(doc.raw, ln, m.start(), m.end())

@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -107,8 +107,6 @@ def _project_rng() -> etree.RelaxNG:
 @given(_TEXT)
 def test_robustness_random_text_converts_valid_and_lossless(text):
     doc = pipeline.run(ingest.from_text(text, "random.txt"), _FAST)
-    # known pages.py bug, pinned by the strict xfail below: drop this line when that test passes
-    assume(all(s.attrs.get("n") for s in doc.spans if s.tag == "pb"))
     xml = serialize.to_bytes(serialize.to_tei(doc, _FAST))
     root = etree.fromstring(xml)
     schema = _project_rng()
@@ -116,8 +114,6 @@ def test_robustness_random_text_converts_valid_and_lossless(text):
     assert _body_chars(xml) == chars(doc.raw)
 
 
-@pytest.mark.xfail(strict=True, reason="pages.py emits <pb/> without @n when running heads are found but no "
-                                       "page numbers; the project schemas (and SCH007) require @n")
 def test_robustness_running_heads_without_page_numbers_valid(tmp_path):
     page = "THE HISTORY OF THE TOWN\n\nThe {} page of text runs on here.\n"
     src = tmp_path / "heads.txt"
@@ -142,8 +138,6 @@ def test_robustness_blocks_dropped_as_crossing_leave_valid_tei(make_doc, config)
     assert {d.code for d in doc.diagnostics} == {"SER001"}
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="notes._read_label: str.isdigit() accepts superscript digits that int() refuses")
 @pytest.mark.parametrize("text", ["1    THE HISTORY OF THE TOWN\n\nII¹ the", "Some body text here.\n\n¹⁰a The note text.\n"])
 def test_robustness_note_label_with_superscript_does_not_crash(text):
     pipeline.run(ingest.from_text(text, "label.txt"), _FAST)

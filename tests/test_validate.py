@@ -46,7 +46,6 @@ def test_validate_reports_the_code_the_case_names(case: Path) -> None:
     ("RNG001-date-when-not-iso.xml", "RNG001", 24, 0),
     ("RNG001-header-without-sourcedesc.xml", "RNG001", 4, 0),
     ("SCH002-ref-unresolved.xml", "SCH002", 24, 0),
-    ("SCH007-pb-without-n.xml", "RNG001", 24, 0),
 ])
 def test_validate_first_error_is_located(name: str, code: str, line: int, col: int) -> None:
     with pytest.raises(TeiError) as info:
