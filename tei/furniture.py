@@ -20,7 +20,8 @@ def letters_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _trigrams(key: str) -> frozenset[str]:
+def trigrams(key: str) -> frozenset[str]:
+    """The letter trigrams of a key (what ``same_head_key`` compares first)."""
     return frozenset(key[i:i + 3] for i in range(len(key) - 2))
 
 
@@ -35,7 +36,7 @@ def same_head_key(key: str, other: str) -> bool:
         return True
     if len(short) < 0.8 * len(long_):
         return False
-    g1, g2 = _trigrams(key), _trigrams(other)
+    g1, g2 = trigrams(key), trigrams(other)
     common = len(g1 & g2)
     if common < 0.5 * (len(g1) + len(g2) - common):
         return False

@@ -29,7 +29,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from tei.config import Config
-from tei.furniture import letters_key, same_head_key
+from tei.furniture import letters_key, same_head_key, trigrams
 from tei.model import Document, Span
 
 REQUIRES = frozenset({"raw"})
@@ -244,10 +244,7 @@ def running_heads(lines: list[Line], folios: dict[int, Folio], raw: str) -> dict
         counts[key] = counts.get(key, 0) + 1
     reps = sorted((k for k, c in counts.items() if c >= 2), key=lambda k: -counts[k])
     reps += [cands[i][1] for i, f in folios.items() if not f.pure and i in cands and cands[i][1] not in reps]
-    cluster_of: dict[str, str] = {}
-    for key in counts:
-        lo, hi = 0.7 * len(key), len(key) / 0.7
-        cluster_of[key] = next((r for r in reps if lo <= len(r) <= hi and same_head_key(key, r)), key)
+    cluster_of = _cluster_keys(list(counts), reps)
     members: dict[str, list[int]] = {}
     for idx, (_, key) in cands.items():
         members.setdefault(cluster_of[key], []).append(idx)
@@ -268,6 +265,27 @@ def running_heads(lines: list[Line], folios: dict[int, Folio], raw: str) -> dict
         if (len(idxs) >= 3 and len(contexts) >= 3) or (len(idxs) >= 2 and numbered >= 2 and len(contexts) >= 2):
             for idx in idxs:
                 out[idx] = cands[idx][0]
+    return out
+
+
+def _cluster_keys(keys: list[str], reps: list[str]) -> dict[str, str]:
+    """Each key -> the first representative (in ``reps`` order) naming the same head, else itself.
+
+    Any representative that ``same_head_key`` accepts shares at least half of the key's
+    letter trigrams, so only those holding one of the key's rarest trigrams are compared:
+    linear in practice where comparing every key with every representative is quadratic.
+    """
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(reps):
+        for g in trigrams(r):
+            index.setdefault(g, []).append(i)
+    out: dict[str, str] = {}
+    for key in keys:
+        grams = sorted(trigrams(key), key=lambda g: len(index.get(g, ())))
+        probe = grams[:len(grams) // 2 + 1]
+        cands = sorted({i for g in probe for i in index.get(g, ())})
+        lo, hi = 0.7 * len(key), len(key) / 0.7
+        out[key] = next((reps[i] for i in cands if lo <= len(reps[i]) <= hi and same_head_key(key, reps[i])), key)
     return out
 
 
