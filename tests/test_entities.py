@@ -230,3 +230,51 @@ def test_entities_never_contain_a_citation_field(make_doc, config):
         for f in spans:
             assert not (s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end))
     assert "Freund" in names(doc, "persName")
+
+
+def nests(doc, start, end):
+    """The nesting rule stated directly, span by span: what :class:`entities.Frame` indexes."""
+    for s in doc.spans:
+        if s.tag in entities.TAGS.values() or s.end <= s.start or s.end <= start or end <= s.start:
+            continue
+        contains, inside = s.start <= start and end <= s.end, start <= s.start and s.end <= end
+        if not (contains or inside):
+            return False
+        if inside and (s.tag in ("fw", "surplus") or s.tag in entities.CITATION_FIELDS and (s.start, s.end) != (start, end)):
+            return False
+    return all(not (a < end and start < b) or a <= start and end <= b for n in doc.notes for a, b in n.segments)
+
+
+def test_entities_frame_agrees_with_the_nesting_rule(make_doc):
+    text = "The Treaty text. 12 Freund, Unholy Alliance, 62. Page 4 then more words here.\n"
+    spans = [Span(0, len(text) - 1, "p"), Span(20, 47, "bibl"), Span(20, 26, "author"), Span(28, 43, "title"),
+             Span(49, 55, "fw"), Span(60, 64, "surplus"), Span(4, 10, "persName"), Span(30, 30, "hi"),
+             Span(8, 14, "choice")]
+    notes = [Note(n="12", segments=[(17, 48)])]
+    doc = make_doc(text, spans=spans, notes=notes, provided=("raw", "reading", "blocks"))
+    frame = entities.Frame(doc)
+    seen = set()
+    for start in range(len(text)):
+        for end in range(start, len(text)):
+            assert frame.fits(start, end) == nests(doc, start, end), (start, end)
+            seen.add(frame.fits(start, end))
+    assert seen == {True, False}
+    assert frame.fits(20, 26) and not frame.fits(20, 30) and not frame.fits(45, 58)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("However, however; However-like xHowever However_ (However)", "However"),
+    ("O'Brien and Brien, Brien's", "Brien"),
+    ("a.a.a a.a", "a.a"),
+    ("Über über Über", "Über"),
+])
+def test_entities_occurrences_match_whole_words(text, word):
+    expected = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    assert entities.occurrences(text, word) == expected
+
+
+@pytest.mark.parametrize("start, end", [(s, s + n) for s in range(0, 26) for n in range(0, 5)])
+def test_entities_zone_lookups(start, end):
+    zones = [(2, 5), (5, 9), (14, 20)]
+    assert entities.meets(zones, start, end) == any(a < end and start < b for a, b in zones)
+    assert entities.within(zones, start, end) == any(a <= start and end <= b for a, b in zones)
