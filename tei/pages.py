@@ -118,7 +118,7 @@ def head_like(text: str, *, styled: bool = False) -> bool:
     long_words = [w for w in _WORD.findall(t) if len(w) >= 4]
     if not long_words or "," in t:
         return False
-    return sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+    return bool(sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words))
 
 
 def is_garbage_line(text: str) -> bool:
