@@ -42,18 +42,26 @@ class ContentLine:
     row: int
 
 
-def content_lines(doc: Document) -> list[ContentLine]:
-    """Non-blank lines not wholly covered by fw spans, in order."""
+def line_rests(doc: Document) -> list[str]:
+    """Each raw line's text with the fw spans on it taken out."""
     fw = sorted((s.start, s.end) for s in doc.spans if s.tag == "fw")
     out = []
     k = 0
-    for row, (a, b, text) in enumerate(doc.lines()):
+    for a, b, text in doc.lines():
         while k < len(fw) and fw[k][1] <= a:
             k += 1
         covered = [(max(a, s), min(b, e)) for s, e in fw[k:k + 8] if s < b and e > a]
         rest = text
         for s, e in sorted(covered, reverse=True):
             rest = rest[:s - a] + rest[e - a:]
+        out.append(rest)
+    return out
+
+
+def content_lines(doc: Document, rests: list[str] | None = None) -> list[ContentLine]:
+    """Lines with letters or digits outside fw spans, in order."""
+    out = []
+    for row, ((a, b, _text), rest) in enumerate(zip(doc.lines(), rests or line_rests(doc))):
         key = _NON_KEY.sub("", rest).lower()
         if key:
             out.append(ContentLine(a, b, key, row))
@@ -85,30 +93,48 @@ def find_runs(lines: list[ContentLine]) -> list[tuple[int, int, int]]:
     return runs
 
 
-def widen(raw_lines: list[tuple[int, int, str]], row: int, earlier: int, limit: int) -> int:
+def widen(raw_lines: list[tuple[int, int, str]], rests: list[str], row: int, earlier: int, limit: int) -> int:
     """First raw line of a run after taking in the furniture lines that precede both copies alike.
 
+    Only lines that are furniture (nothing left outside fw spans) are taken in: a line of
+    mere punctuation before the copy belongs to whatever precedes it (a note's last line).
+
     Args:
-        raw_lines: ``doc.lines()`` as a list.
+        raw_lines: ``doc.lines()`` as a list; ``rests``: their text outside fw spans.
         row, earlier: first raw lines of the later and the earlier copy.
         limit: the run may not reach back to this raw line (the end of the earlier copy).
     """
-    while row - 1 > limit and earlier > 0 and raw_lines[row - 1][2].strip() == raw_lines[earlier - 1][2].strip():
+    while (row - 1 > limit and earlier > 0 and not rests[row - 1].strip()
+           and raw_lines[row - 1][2].strip() == raw_lines[earlier - 1][2].strip()):
         row, earlier = row - 1, earlier - 1
     while row < len(raw_lines) and not raw_lines[row][2].strip():
         row += 1
     return row
 
 
+def extend(raw_lines: list[tuple[int, int, str]], rests: list[str], last: int, earlier_last: int,
+           stop: int) -> int:
+    """Last raw line of a run after taking in the punctuation-only lines that follow both copies alike
+    (a ``.`` left alone on a line ends the copy as it ended the original)."""
+    while (last + 1 < stop and earlier_last + 1 < len(raw_lines) and rests[last + 1].strip()
+           and not _NON_KEY.sub("", rests[last + 1])
+           and raw_lines[last + 1][2].strip() == raw_lines[earlier_last + 1][2].strip()):
+        last, earlier_last = last + 1, earlier_last + 1
+    return last
+
+
 def run(doc: Document, config: Config) -> Document:
     """Mark the later copy of every repeated passage as surplus."""
-    lines = content_lines(doc)
+    rests = line_rests(doc)
+    lines = content_lines(doc, rests)
     raw_lines = list(doc.lines())
     marked = []
     for i, j, n in find_runs(lines):
         prev_end = lines[i - 1].row if i > 0 else -1
-        row = widen(raw_lines, lines[i].row, lines[j].row, max(prev_end, lines[j + n - 1].row))
-        a, b = raw_lines[row][0], lines[i + n - 1].end
+        row = widen(raw_lines, rests, lines[i].row, lines[j].row, max(prev_end, lines[j + n - 1].row))
+        next_start = lines[i + n].row if i + n < len(lines) else len(raw_lines)
+        last = extend(raw_lines, rests, lines[i + n - 1].row, lines[j + n - 1].row, next_start)
+        a, b = raw_lines[row][0], raw_lines[last][1]
         doc.add(Span(a, b, "surplus", attrs={"reason": "repeated"}, reading="", stage="repeats"))
         doc.warn("REP001", a, chars=b - a, line=doc.location(lines[j].start).line)
         marked.append((a, b))

@@ -84,3 +84,15 @@ def test_repeats_seed_gold_duplicates(make_doc, config, gold_name):
     text = (SEEDS / f"{gold_name}.txt").read_text(encoding="utf-8")
     doc = repeats.run(pages.run(make_doc(text), config), config)
     assert _surplus(doc) == [(d["start"], d["end"] - (text[d["end"] - 1] == "\n")) for d in gold["duplicates"]]
+
+
+@pytest.mark.parametrize("tail", [".\n", ").\n"])
+def test_repeats_copy_takes_in_punctuation_only_last_line(make_doc, config, tail):
+    """A note whose last printed line is only punctuation must stay inside the repeated copy
+    (docs/quality.md: the surplus used to stop before it, cut the note and get dropped)."""
+    body = "".join(f"Line {k} of a page that is long enough to count as real content here.\n" for k in range(3))
+    text = "Intro paragraph that is not repeated anywhere else at all.\n" + body + tail + body + tail + "End.\n"
+    doc = repeats.run(make_doc(text, provided=("raw", "pages")), config)
+    (surplus,) = doc.spans_of("surplus")
+    copy = text.index(body, text.index(body) + 1)
+    assert (surplus.start, surplus.end) == (copy, copy + len(body) + len(tail) - 1)
