@@ -109,7 +109,10 @@ AUTHOR_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[;:.(] )|(?<=\b[Ss]ee )|(?<=\b[Ii]n )
                        rf"(?= ?[\"“‘A-Z][^\n;]{{2,200}}?, \d)")
 #: "(New York: Columbia University Press, 1957)": imprint place(s) and publisher.
 IMPRINT_RE = re.compile(r"\((?:[^()\n]{0,80}?; )?(?P<place>[A-Z][A-Za-z. ]+?(?:, ?[A-Z][A-Za-z. ]+?)?): ?"
-                        r"(?P<pub>[A-Z][^():;\n]{1,80}?),? (?:1[5-9]|20)\d\d[a-z]?\)")
+                        r"(?P<pub>[A-Z][^():;\n]{1,80}?),?\s(?:1[5-9]|20)\d\d[a-z]?\)")
+#: "Stationery Office, 1958)": the tail of an imprint whose opening is on an earlier page.
+PUBLISHER_TAIL_RE = re.compile(r"(?m)^(?P<pub>(?:[A-Z][\w.'’&-]* )*?"
+                               r"(?:Press|Office|Publishers|Publishing|Verlag|Books)),\s(?:1[5-9]|20)\d\d[a-z]?\)")
 
 #: names of treaties, events and periods: nothing inside them is a name.
 EVENT_RE = re.compile(
@@ -153,6 +156,11 @@ SOURCE_WEIGHT = {"model": 1, "consistency": 1, "shape": 2, "cues": 3, "filters":
 #: a comma or "and" between two capitalised names (not before a state's abbreviation: "Washington, D. C.").
 LIST_SEP_RE = re.compile(r",\s+(?![A-Z][a-z]{0,4}\.)(?=[A-Z])|\s+and\s+(?=[A-Z])")
 REGION_TAIL_RE = re.compile(r" (?:states|region|republics|provinces)\b")
+#: a regime qualifier that is part of a polity's conventional name (``Soviet Russia``, ``Tsarist Russia``).
+REGIME_RE = re.compile(r"\b(?:Soviet|Tsarist|Czarist|Imperial|Weimar|Nazi|Fascist|Vichy|Nationalist|Communist) $")
+COUNTRY_KINDS = frozenset({"country", "historic-country"})
+#: a word joined to a place by a hyphen that stands for a dash (``on Earth-Great Britain``).
+DASH_JOIN_RE = re.compile(r"(?P<w>[A-Z][a-z]+)-(?=[A-Z])")
 FUNCTION_WORDS = frozenset({"and", "or", "with", "to", "in", "of", "the", "was", "is", "were", "are", "had", "has",
                             "which", "that", "by", "for", "on", "at", "as", "but", "from"})
 LEAD_RE = re.compile(r"(?:[Tt]he|[Ss]ee|[Ii]n|[Aa]nd|[Oo]f)\s+")
@@ -284,7 +292,8 @@ def citation_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Me
         out.append(Mention(m.start("pub"), m.end("pub"), "org", "citations"))
     if zones is not None:
         out = [x for x in out if any(a <= x.start and x.end <= b for a, b in zones)]
-    return out
+    # an imprint tail opening a line is a citation wherever it stands (a note cut by a page break)
+    return out + [Mention(m.start("pub"), m.end("pub"), "org", "citations") for m in PUBLISHER_TAIL_RE.finditer(text)]
 
 
 def structure_mentions(doc: Document) -> list[Mention]:
@@ -385,7 +394,7 @@ def sentence_words(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def occurrences(text: str, word: str) -> list[int]:
-    """Starts of ``word`` where it stands alone: not inside a longer word or a hyphenated compound.
+    r"""Starts of ``word`` where it stands alone: not inside a longer word or a hyphenated compound.
 
     The same matches as ``(?<![\w-])word(?![\w-])``, found with ``str.find`` (one regex scan per
     word was the slow part of :func:`sentence_words`).
@@ -403,7 +412,7 @@ def occurrences(text: str, word: str) -> list[int]:
 
 
 def word_char(c: str) -> bool:
-    """Whether ``c`` continues a word: what ``[\w-]`` matches."""
+    r"""Whether ``c`` continues a word: what ``[\w-]`` matches."""
     return c.isalnum() or c in "_-"
 
 
@@ -586,9 +595,11 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
 
     A place directly before an organisation is its national qualifier (``US House of
     Representatives``); a place before ``states``/``region`` names a region (``Baltic states``);
-    an organisation ends at its head word when one stray word follows (``Press Print``).
+    an organisation ends at its head word when one stray word follows (``Press Print``); a country
+    takes a regime qualifier before it (``Soviet Russia``); a common word dashed onto a place is cut.
     """
     out: list[Mention] = []
+    places = {form_key(text[x.start:x.end]) for x in mentions if x.type == "place"}
     for x in mentions:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == "place" and x.type == "org" and not prev.ref and not x.ref
@@ -601,12 +612,40 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if x.type == "place" and (m := REGION_TAIL_RE.match(text, x.end)):
             x = Mention(x.start, m.end(), x.type, x.source, x.ref)
+        if x.type == "place" and not x.ref:
+            x = polity(text, dash_cut(text, x, places))
         if x.type == "org":
             words = list(re.finditer(r"\S+", text[x.start:x.end]))
             if len(words) > 2 and words[-2].group() in ORG_HEADS and words[-1].group() not in ORG_HEADS:
                 x = Mention(x.start, x.start + words[-2].end(), x.type, x.source, x.ref)
         out.append(x)
     return out
+
+
+def polity(text: str, x: Mention) -> Mention:
+    """Widen a country over a regime qualifier before it: ``Soviet Russia``, ``Tsarist Russia``."""
+    m = REGIME_RE.search(text, max(0, x.start - 12), x.start)
+    place = gazetteer.lookup(text[x.start:x.end])
+    if m is None or place is None or place.kind not in COUNTRY_KINDS:
+        return x
+    return Mention(m.start(), x.end, x.type, x.source, x.ref)
+
+
+def dash_cut(text: str, x: Mention, places: set[str]) -> Mention:
+    """Cut a common word joined by a dash from a known place: ``Earth-Great Britain`` → ``Great Britain``.
+
+    Args:
+        places: form keys of the places found in the text; the part after the dash must be one
+            of them or a gazetteer place, and the word before it must be common and no place.
+    """
+    m = DASH_JOIN_RE.match(text, x.start, x.end)
+    if m is None or DIRECTION_RE.match(m.group("w") + " ") or gazetteer.is_place(m.group("w")):
+        return x
+    rest = text[m.end():x.end]
+    if ((form_key(rest) in places or gazetteer.is_place(rest)) and not gazetteer.is_place(text[x.start:x.end])
+            and lexicon.zipf(m.group("w").lower()) >= COMMON_ZIPF):
+        return Mention(m.end(), x.end, x.type, x.source, x.ref)
+    return x
 
 
 def split_list(text: str, x: Mention) -> list[Mention]:

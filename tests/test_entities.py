@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 
@@ -278,3 +280,55 @@ def test_entities_zone_lookups(start, end):
     zones = [(2, 5), (5, 9), (14, 20)]
     assert entities.meets(zones, start, end) == any(a < end and start < b for a, b in zones)
     assert entities.within(zones, start, end) == any(a <= start and end <= b for a, b in zones)
+
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+SLICE = Path(__file__).parent / "data" / "001-slice.txt"
+SLICE_GOLD = Path(__file__).parent / "data" / "gold-001-slice.json"
+#: scorer F1 reached on the hand-annotated slice of seed 001 (pages 176-180), rounded down to 0.05.
+SLICE_FLOOR = {"person": 0.60, "place": 0.70, "org": 0.85}
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="the shared scorer is not available")
+def test_entities_slice_gold_scores(tmp_path: Path) -> None:
+    """Held-out-style check: the converted slice keeps its entity F1 against the hand-made gold."""
+    from tei.batch import convert
+    from tei.config import Config
+
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    out = tmp_path / "slice.xml"
+    convert(SLICE, Config(), out=out)
+    res = score.score(str(out), str(SLICE_GOLD), str(SLICE))
+    for typ, floor in SLICE_FLOOR.items():
+        assert res[typ]["f1"] >= floor, (typ, res[typ])
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("the treaty with Soviet Russia was signed", "Russia", "Soviet Russia"),
+    ("ties with Tsarist Russia ended", "Russia", "Tsarist Russia"),
+    ("the Soviet Moscow was", "Moscow", "Moscow"),            # a city takes no regime qualifier
+    ("on Earth-Great Britain and Great Britain", "Earth-Great Britain", "Great Britain"),
+    ("Austria-Hungary and Hungary", "Austria-Hungary", "Austria-Hungary"),   # a place before the dash
+])
+def test_entities_compounds_polity_and_dash(text: str, name: str, expected: str) -> None:
+    """A regime qualifier joins a country; a common word dashed onto a known place is cut off."""
+    start = text.index(name)
+    mentions = [entities.Mention(start, start + len(name), "place", "model")]
+    if name == "Earth-Great Britain":
+        mentions.append(entities.Mention(text.rindex("Great"), len(text), "place", "model"))
+    out = entities.compounds(text, mentions)
+    assert text[out[0].start:out[0].end] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("M.\nStationery Office, 1958), 8:686.", ["Stationery Office"]),
+    ("(Geneva: Michael Joseph,\n1966), 154.", ["Geneva", "Michael Joseph"]),
+    ("the Foreign Office, 1921) said", []),                 # not at the start of a line
+])
+def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None:
+    """Imprints broken by a line or a page break still yield their place and publisher."""
+    found = entities.citation_mentions(text, None)
+    assert sorted(text[x.start:x.end] for x in found) == sorted(expected)
