@@ -58,3 +58,20 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("seeds-build")
     report = build([SEEDS], out, Config(build_date="1970-01-01"))
     return out, report
+
+
+@pytest.fixture(scope="session")
+def small_input() -> Path:
+    """The smallest seed: a real input that builds in well under a second."""
+    return min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
+
+
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory: pytest.TempPathFactory, small_input: Path) -> Path:
+    """One real, validated build of the smallest seed (no NER model, pinned date); read-only for tests."""
+    from tei.batch import build
+
+    out = tmp_path_factory.mktemp("small-build") / "out"
+    report = build([small_input], out, Config(build_date="1970-01-01", use_model=False))
+    assert report.ok, [str(e) for r in report.results for e in r.errors]
+    return out

@@ -47,16 +47,8 @@ def no_tei_all(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def small_input() -> Path:
-    return min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, small_input: Path) -> Path:
-    """One real build (smallest seed, no model, validated) shared by the module."""
-    out = tmp_path_factory.mktemp("cli") / "out"
-    assert build([small_input], out, Config(build_date=DATE, use_model=False)).ok
-    return out
+def built(small_build: Path) -> Path:
+    return small_build
 
 
 @pytest.fixture(scope="module")
