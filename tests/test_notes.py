@@ -174,6 +174,7 @@ def test_notes_numbering_restarts_per_page(make_doc):
     ["- 1 Soviet Russia and the first Labour Government", "- 2 The policy of doing nothing"],
     ["1. Believe steps should be taken.", "2. French offer has not changed.", "3. War Trade Board instructing."],
     ["The year was long and hard.", "1921 the Soviets signed the treaty with Persia."],
+    ["From May to July", "1862 the city was occupied, and in the winter of", "1863 the army rested."],
 ])
 def test_notes_numbered_body_lines_are_not_notes(make_doc, lines):
     raw, spans = paged([["Some text about the period."] + lines])
