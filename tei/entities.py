@@ -71,7 +71,10 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "emperor", "empress", "king", "queen", "kaiser", "tsar", "czar", "pope", "sultan",
                           "shah", "emir", "pasha", "khan", "sir", "lord", "lady", "mr", "mrs", "ms", "mme",
                           "mlle", "miss", "dr", "m", "messrs", "vice", "deputy", "assistant", "attorney",
-                          "speaker", "senator", "colonel", "captain", "major", "commander", "marshal", "field"})
+                          "speaker", "senator", "colonel", "captain", "major", "commander", "marshal", "field",
+                          "attaché", "attache", "financial", "military", "naval", "commercial", "counselor",
+                          "counsellor", "consul", "ambassador", "envoy", "chargé", "charge", "delegate",
+                          "representative", "agent", "plenipotentiary", "extraordinary", "affaires", "d'affaires"})
 _WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 _PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
 _NAME_SEQ = (rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}"
@@ -114,15 +117,30 @@ PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:who|whom|whose|himself|herself|
                              r"died|resigned|personally)\b")
 PERSON_BEFORE_RE = re.compile(rf"(?:\b(?:said|complained|wrote|added|replied|asked|remarked)|\b{_HONORIFIC}\.?) $")
 PERSON_POSSESSOR_RE = re.compile(r"\s+[a-z]+(?:ed|s)\s+(?:his|her)\b")
+#: "Tamerlane became the head of his tribe": "his" later in the clause, no other name between.
+PERSON_HIS_RE = re.compile(r"(?:['’]s)?(?:\s+[a-z]+[,;]?){1,7}\s+(?:his|himself)\b")
+#: "Babar's vow", "the son of Akbar": kinship, a life's events and a reign belong to persons.
+_LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|brother|sister|grandson|granddaughter|"
+         r"nephew|niece|uncle|aunt|heir|successor|death|birth|murder|assassination|accession|abdication|"
+         r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own)")
+PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
+PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
+#: verbs whose subject is a person: "Napoleon was born", "Babar married".
+PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|baptised|buried|assassinated|"
+                            r"murdered|wounded|beheaded|executed|exiled|elected)|married|reigned|fled|smiled|"
+                            r"laughed|wept|spoke|was\s+(?:then\s+)?(?:a|an)\s+(?:man|boy|youth|soldier|prince|"
+                            r"king|queen|lawyer|general))\b")
 #: "convince X to", "told X that": only persons are told, urged and instructed.
 PERSON_OBJECT_RE = re.compile(r"\b(?:told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
                               r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
                               r"telegraphed) $")
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
+                             r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
+                             r"valley|source|shores?) of(?: the)?|"
                              r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
                              r"west|part|parts|peoples?) of)(?: the)? $")
 #: weaker: also said of persons ("at Kamenev", "from Chicherin").
-PLACE_WEAK_BEFORE_RE = re.compile(r"\b(?:at|from|toward|towards|after) $")
+PLACE_WEAK_BEFORE_RE = re.compile(r"\b(?:at|from|toward|towards|after|from the|to the) $")
 #: "join the Comintern", "members of the League": bodies are joined and have members.
 ORG_BEFORE_RE = re.compile(r"\b(?:(?:join|joined|joins|joining) the|members? of|membership (?:of|in)|leaders? of|"
                            r"leadership of|expelled from|congress of|delegates? (?:to|of)|officials? of)(?: the)? $")
@@ -175,7 +193,9 @@ DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "c
                       "cossack", "cossacks", "uzbek", "uzbeks", "kazakh", "kazakhs", "tajik", "tajiks", "boer",
                       "boers", "zulu", "zulus", "huns", "goths", "saxons", "vikings", "hindu", "hindus", "sikh",
                       "sikhs", "muslim", "muslims", "moslem", "moslems", "catholic", "catholics", "protestant",
-                      "protestants", "quaker", "quakers", "puritan", "puritans", "yankee", "yankees", "afghans"})
+                      "protestants", "quaker", "quakers", "puritan", "puritans", "yankee", "yankees", "afghans",
+                      "german", "germans", "american", "americans", "mexican", "mexicans", "african", "africans",
+                      "spaniard", "spaniards", "filipino", "filipinos"})
 #: last words of the titles of journals and books cited in notes (``Pacific Affairs``, ``British Documents``):
 #: a form ending so names a work, unless it has a body's head word (``Council on Foreign Relations``).
 WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Studies", "Bulletin", "Magazine",
@@ -363,6 +383,8 @@ def ruler_mentions(text: str) -> list[Mention]:
 def office_only(form: str) -> bool:
     """Whether a form names an office or a title but nobody (``Lord Chancellor``, ``Kaiser``, ``Mme``)."""
     words = [w.strip(".").lower() for w in form.split()]
+    while len(words) > 1 and (words[0] in DEMONYMS or ADJ_RE.match(words[0].capitalize())):
+        words = words[1:]                       # "Russian Financial Attaché"
     return bool(words) and words[0] in OFFICE_WORDS and all(w in OFFICE_WORDS or w in OFFICE_TAIL for w in words)
 
 
@@ -585,7 +607,9 @@ def context_votes(text: str, forms: Iterable[str]) -> dict[str, Counter[str]]:
 def context_of(text: str, end: int, before: str) -> Counter[str]:
     """The type the words just around one occurrence point to (``before`` ends where it starts)."""
     if (PERSON_AFTER_RE.match(text, end) or PERSON_POSSESSOR_RE.match(text, end)
-            or PERSON_BEFORE_RE.search(before) or PERSON_OBJECT_RE.search(before)):
+            or PERSON_BEFORE_RE.search(before) or PERSON_OBJECT_RE.search(before)
+            or PERSON_LIFE_AFTER_RE.match(text, end) or PERSON_LIFE_BEFORE_RE.search(before)
+            or PERSON_VERB_RE.match(text, end) or his_follows(text, end)):
         return Counter(person=CONTEXT_WEIGHT)
     if ORG_BEFORE_RE.search(before):
         return Counter(org=CONTEXT_WEIGHT)
@@ -594,6 +618,21 @@ def context_of(text: str, end: int, before: str) -> Counter[str]:
     if PLACE_WEAK_BEFORE_RE.search(before):
         return Counter(place=1)
     return Counter()
+
+
+#: words after a name that start a phrase of its own: a "his" after them may be someone else's.
+CLAUSE_LINKS = frozenset({"under", "with", "to", "in", "of", "for", "against", "from", "by", "at", "on", "into", "and",
+                          "or", "but", "as", "after", "before", "near", "towards", "toward", "upon", "over",
+                          "while", "when", "where", "whom", "which", "that", "than", "through", "between"})
+
+
+def his_follows(text: str, end: int) -> bool:
+    """Whether "his"/"himself" follows in the same clause, with only lower-case words between."""
+    m = PERSON_HIS_RE.match(text, end)
+    if m is None or re.search(r"[.!?:]", m.group()):
+        return False
+    first = re.match(r"(?:['’]s)?\s+([a-z]+)", m.group())
+    return first is not None and first.group(1) not in CLAUSE_LINKS
 
 
 def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
