@@ -20,6 +20,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from tei.config import Config
@@ -74,7 +75,7 @@ MYEAR = r"(?:1\d{3}|20\d{2}|[1lI](?=[0-9oOlI]*\d[0-9oOlI]*\d)[0-9oOlI]{3})"
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?[ \t]+"
 CENTURY_WORDS = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth", "twenty-first")
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?(?![\d])"
 DASH = r"[–—-]"
 TO = rf"(?:{DASH}|to|until|till|through)"
 TIME = (rf"(?:{SP}[,—–]{SP}(?:\d{{1,2}}(?:[:.]\d{{2}})?{SP}(?:[ap]\.{SP}m\.|[AP]\.{SP}M\.|[ap]m\b)"
@@ -83,6 +84,8 @@ YEAR_END = r"(?![\w/]|[.,]\d)"                 # not part of a longer number or 
 YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a currency or a slash
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
+#: "July 4 of that year": the year is the one the text is in.
+THAT_YEAR = rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 
@@ -303,8 +306,8 @@ def _partial_month(m: re.Match[str]) -> _Cand | None:
 
 
 def _relative(m: re.Match[str]) -> _Cand:
-    word = m["rel"].lower()
-    sign = -1 if word in ("previous", "preceding") else 1
+    word = (m.groupdict().get("rel") or "following").lower()
+    sign = -1 if word in ("previous", "preceding") else 0 if word == "same" else 1
     return _Cand(*m.span("span"), (None, None, None), (None, None, None), "relative", (sign, m["u"].lower()))
 
 
@@ -350,13 +353,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"(?<![\w.])(?:A\.{SP}D\.|AD){SP1}(?P<y>[1-9]\d{{0,3}}){YEAR_END}"
          rf"|{YEAR_START}(?P<y2>[1-9]\d{{0,3}}){SP1}(?:A\.{SP}D\.|AD\b|C\.{SP}E\.|CE\b)", _year_ad),
         (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?P<r>inst|instant|ult|ultimo|prox|proximo)(?![\w])", _day_of_month),
-        (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?", _partial_md),
-        (rf"(?<![\w:/.])(?P<d>{DAY})[ \t]+(?:of[ \t]+)?(?P<m>{MONTH_FULL})", _partial_md),
+        (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
+        (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?", _partial_md),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
          rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})"
          rf"|(?:[Ee]nd|[Bb]eginning|[Mm]iddle){SP1}of{SP1})?(?P<m>{MONTH_FULL}))(?![\w-])", _partial_month),
-        (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding){SP1}"
+        (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding|ensuing|succeeding|same){SP1}"
          rf"(?P<u>day|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])", _relative),
+        (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])", _relative),
         (rf"\b(?P<n>{_NUMWORD}|\d{{1,2}}){SP1}(?P<u>days?|weeks?|months?|years?){SP1}"
          rf"(?P<dir>later|earlier|afterwards?)\b", _relative_n),
     ))
@@ -393,11 +397,30 @@ def _plausible_bare_year(text: str, c: _Cand) -> bool:
     rest = text[line_start:c.start] + text[c.end:line_end]
     if not re.search(r"[^\W\d_]", rest) and rest.strip(" \t.,;:()"):
         return False                              # a noise line: "? [1771"
-    if not text[line_start:c.start].strip() and re.match(r"\.\s", after):
+    if not text[line_start:c.start].strip() and re.match(r"\.\s", after) and c.start not in _chronology(text):
         prev_line = text[:line_start].rstrip()
         if not prev_line or prev_line[-1] in ".:;)]":
             return False                          # a numbered paragraph or telegram number
     return True
+
+
+CHRONOLOGY_RE = re.compile(rf"(?m)^[ \t]*(?P<y>{YEAR})\.\s")
+#: this many lines opening with a year and a full stop, in order, make a chronology.
+CHRONOLOGY_MIN = 3
+
+
+@lru_cache(maxsize=8)
+def _chronology(text: str) -> frozenset[int]:
+    """Starts of the years that open the lines of a chronology (``1556. Regains the throne``).
+
+    Numbered paragraphs and telegram numbers open lines the same way, but a text's years
+    stand there several times and in order.
+    """
+    found = [(m.start("y"), int(m["y"])) for m in CHRONOLOGY_RE.finditer(text)]
+    years = [y for _, y in found]
+    if len(found) < CHRONOLOGY_MIN or years != sorted(years):
+        return frozenset()
+    return frozenset(pos for pos, _ in found)
 
 
 # --- finding ----------------------------------------------------------------------------------

@@ -146,6 +146,13 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("The years 1861-5 were hard.", "1861-5", {"from": "1861", "to": "1865"}),
     ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
     ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
+    ("In 1799 a law freed all children born after July 4 of that\nyear.", "July 4 of that\nyear",
+     {"when": "1799-07-04", **INFERRED}),
+    ("He was crowned in 1422 and died the same year.", "same year", {"when": "1422"}),
+    ("It was performed in 1823, and again in the year following.", "year following", {"when": "1824"}),
+    ("In March 1862 the army waited. On the 1st\nof April the cavalry came;", "1st\nof April",
+     {"when": "1862-04-01", **INFERRED}),
+    ("In March 1862 the army waited until the 3d of April.", "3d of April", {"when": "1862-04-03", **INFERRED}),
 ])
 def test_dates_newspaper_days_eras_and_short_ranges(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
@@ -212,3 +219,15 @@ def test_dates_span_maps_over_furniture(make_doc, config):
 def test_dates_stage_contract():
     assert dates.REQUIRES == frozenset({"reading"})
     assert dates.PROVIDES == frozenset({"dates"})
+
+
+def test_dates_chronology_lines_open_with_years(make_doc, config):
+    text = ("1542. Born at Umarkot.\n1556. Regains the throne.\n1560. Assumes the government.\n"
+            "1566. Invasion of the Punjab.\n")
+    _, found = _dates(make_doc, config, text)
+    assert [s for s, _ in found] == ["1542", "1556", "1560", "1566"]
+
+
+def test_dates_one_numbered_line_is_not_a_chronology(make_doc, config):
+    _, found = _dates(make_doc, config, "Your telegram received.\n2593. For Crosby from Rathbone: the loan.\n")
+    assert found == []
