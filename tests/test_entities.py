@@ -91,6 +91,8 @@ def test_entities_event_names_hide_their_names(text, inside):
 
 
 @pytest.mark.parametrize("text, span, expected", [
+    ("(By Associated Press) Rosewood, Jan. 5.", "Associated Press) Rosewood", "Rosewood"),
+    ("the North.—At last", "North.—At", "North"),
     ("the Soviet Union's aims", "the Soviet Union's", "Soviet Union"),
     ("Publisher: Cambridge University PressPrint year", "Cambridge University PressPrint", "Cambridge University Press"),
     ("SeeNational Republic of Georgia", "SeeNational Republic of Georgia", "National Republic of Georgia"),
@@ -399,8 +401,23 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The Thirty-first Volunteer Infantry landed.", "orgName", ["Thirty-first Volunteer Infantry"]),
     ("They reached Harper's Ferry at dusk.", "placeName", ["Harper's Ferry"]),
     ("The Whigs and the Tories met in the Middle Ages.", "persName", []),
+    ("The Triple Alliance and the Rosewood Riot were news.", "placeName", []),
+    ("They camped on Otter Creek in Alachua County.", "placeName", ["Otter Creek", "Alachua County"]),
 ])
 def test_entities_rules_mark(make_doc, config, text, tag, expected):
     """Rulers, titles of places, offices, bodies, headlines, units and names found by context alone."""
     doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), rules_only(config))
     assert names(doc, tag) == expected
+
+
+@pytest.mark.parametrize("name, kind", [("Persia", "historic-country"), ("Bengal", "region"), ("Britain", "country")])
+def test_entities_gazetteer_knows_historic_names(name, kind):
+    from tei import gazetteer
+    place = gazetteer.lookup(name)
+    assert place is not None and place.kind == kind
+
+
+def test_entities_gazetteer_open_data_wins_over_the_historic_list():
+    from tei import gazetteer
+    listed = {p.name for p in gazetteer.historic_places()}
+    assert "Georgia" in listed and gazetteer.lookup("Georgia").geonameid != 0
