@@ -77,8 +77,9 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "representative", "agent", "plenipotentiary", "extraordinary", "affaires", "d'affaires"})
 _WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 _PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
-_NAME_SEQ = (rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} )*{_WORD}"
-             rf"(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} |[dl]['’](?=[A-Z]))*{_WORD})*")
+_SAINT = r"St\.(?:-| )?(?=[A-Z])"               # "General St. Julien", "Count St.-Julien"
+_NAME_SEQ = (rf"(?:(?:[A-Z]\. ?)+|{_PARTICLE} |{_SAINT})*{_WORD}"
+             rf"(?: (?:(?:[A-Z]\. ?)+|{_PARTICLE} |[dl]['’](?=[A-Z])|{_SAINT})*{_WORD})*")
 RANK_RE = re.compile(rf"\b{_RANK}\.?$")
 HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.?[ \n]")
 #: titles and ranks, then capitalised name words: a person (honorifics are cues, not part of the name).
