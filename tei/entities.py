@@ -60,6 +60,8 @@ NUMBERED_PARTS = frozenset({"part", "pt", "volume", "vol", "book", "chapter", "c
 #: an epithet that belongs to a ruler's name (``Frederick the Great``, ``William the Conqueror``).
 EPITHET_RE = re.compile(r"[ \n]the[ \n](?:Great|Elder|Younger|Conqueror|Bold|Fair|Pious|Magnificent|Lionheart|Terrible|"
                         r"Confessor|Good|Wise|Fat|Bald|Short|Lion|Navigator|Unready|Just|Hammer|Apostate|Saint)\b")
+#: "the Tartar", "the Lame" after a name: an epithet (a capitalised word no other name follows).
+PEOPLE_EPITHET_RE = re.compile(r"[ \n]the[ \n]([A-Z][a-z]+)\b(?![ \n][A-Z])")
 #: a title held of a place: the bearer is a person (``the Duke of Norfolk``, ``Archbishop of Canterbury``).
 PEER_RE = re.compile(r"\b(?:Grand Duke|Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Viscount|Baron|Baroness|"
                      r"Prince|Princess|Archbishop|Bishop|Cardinal|Elector|Margrave|Landgrave|Archduke|Dauphin|Lord)"
@@ -405,13 +407,30 @@ def ruler_mentions(text: str) -> list[Mention]:
     """
     out = []
     for m in re.finditer(rf"(?<![\w.-]){_WORD}(?=[ \n])", text):
-        tail = REGNAL_RE.match(text, m.end()) or EPITHET_RE.match(text, m.end())
+        tail = REGNAL_RE.match(text, m.end()) or EPITHET_RE.match(text, m.end()) or people_epithet(text, m.end())
         if tail is None or text[tail.end():tail.end() + 2].startswith(" ") and text[tail.end() + 1:tail.end() + 2].isupper():
             continue
         if m.group().lower() in NUMBERED_PARTS or not_a_name(m.group()) or office_only(m.group()):
             continue
         out.append(Mention(m.start(), tail.end(), "person", "cues"))
     return out
+
+
+def people_epithet(text: str, pos: int) -> re.Match[str] | None:
+    """``the Mughal`` in ``Babar the Mughal``: a capitalised word after a name, as its bearer's epithet.
+
+    Not after a place or a common word, not a plural (``Lenin the Bolsheviks``), not a place.
+    """
+    m = PEOPLE_EPITHET_RE.match(text, pos)
+    before = text[max(0, pos - 30):pos].split()
+    if (m is None or not before or gazetteer.is_place(before[-1]) or before[-1].lower() in lower_words(text)
+            or lexicon.zipf(before[-1].lower()) >= HEADLINE_COMMON_ZIPF):
+        return None
+    word = m.group(1)
+    if (word.endswith("s") or gazetteer.is_place(word) or CALENDAR_RE.fullmatch(word) or word in ORG_HEADS
+            or word.lower() in OFFICE_WORDS or word.lower() in PLACE_HEADS):
+        return None
+    return m
 
 
 def office_only(form: str) -> bool:
@@ -499,7 +518,7 @@ def trim(text: str, x: Mention) -> Mention | None:
             e = glue.start() + 1
             break
     while ((lead := LEAD_RE.match(text, s, e) or SENTENCE_START_RE.match(text, s, e)) is not None and lead.end() < e
-           and not EPITHET_RE.match(text, lead.end() - 1)):
+           and not EPITHET_RE.match(text, lead.end() - 1) and not people_epithet(text, lead.end() - 1)):
         s = lead.end()
     tail = TAIL_RE.search(text, s, e)
     if tail and tail.start() > s:
@@ -803,7 +822,7 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         votes[form].update(c)
     for x in mentions:        # the last word of a person's full name is that person
         words = form_key(text[x.start:x.end]).split()
-        if x.type == "person" and x.source != "model" and len(words) > 1 and words[-1] in votes:
+        if x.type == "person" and x.source != "model" and len(words) > 1 and words[-1] in votes and words[-2] != "the":
             votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]
     for form in list(votes):  # "Northern Caucasus": Caucasus is a place too
         tail = DIRECTION_RE.sub("", form, count=1)
@@ -814,7 +833,10 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         if first.get(a, "non") != "non" and first.get(b, "non") != "non":
             votes[a][first[b]] += 1
             votes[b][first[a]] += 1
-    return {form: best(c) for form, c in votes.items()}
+    caps = {form.upper(): form for form in votes if not form.isupper()}
+    for form in [f for f in votes if f.isupper() and f in caps]:   # "BEETHOVEN" signs as Beethoven
+        votes[caps[form]].update(votes[form])
+    return {form: best(votes[caps.get(form, form)] if form.isupper() else c) for form, c in votes.items()}
 
 
 def best(c: Counter[str]) -> str:
@@ -835,14 +857,19 @@ def coordinated(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
 
 
 def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[str, str]:
-    """Last words of multi-word person names, as person forms of their own (``Wilson``)."""
+    """Last words of multi-word person names, as person forms of their own (``Wilson``).
+
+    A ruler named with an epithet is called by the first word (``Babar the Mughal``: ``Babar``).
+    """
     out = {}
     for x in mentions:
         form = form_key(text[x.start:x.end])
         words = form.split()
-        if types.get(form) == "person" and len(words) > 1 and re.fullmatch(_WORD, words[-1]):
-            if words[-1] not in types:
-                out[words[-1]] = "person"
+        if types.get(form) != "person" or len(words) < 2:
+            continue
+        name = words[0] if words[-2] == "the" else words[-1]     # "Babar the Mughal": Babar
+        if re.fullmatch(_WORD, name) and name not in types:
+            out[name] = "person"
     return out
 
 

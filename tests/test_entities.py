@@ -381,6 +381,9 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("He met Francis I of France near Calais.", "persName", ["Francis I"]),
     ("Pope Clement VII refused the annulment.", "persName", ["Pope Clement VII"]),
     ("Its victor, Frederick the Great of Prussia, was ill.", "persName", ["Frederick the Great"]),
+    ("When, therefore, Babar the Mughal invaded India, Babar won.", "persName", ["Babar the Mughal", "Babar"]),
+    ("They told Lenin the Bolsheviks would win.", "persName", []),
+    ("General St. Julien and Count St.-Julien met.", "persName", ["General St. Julien", "Count St.-Julien"]),
     ("See Part II of the report and Volume IV too.", "persName", []),
     ("When I went home, nothing had changed.", "persName", []),
     ("The Duke of Norfolk led the council.", "persName", ["Duke of Norfolk"]),
@@ -421,3 +424,9 @@ def test_entities_gazetteer_open_data_wins_over_the_historic_list():
     from tei import gazetteer
     listed = {p.name for p in gazetteer.historic_places()}
     assert "Georgia" in listed and gazetteer.lookup("Georgia").geonameid != 0
+
+
+def test_entities_a_name_in_capitals_takes_its_twins_type():
+    text = "Beethoven wrote it.\nBEETHOVEN.\n"
+    mentions = [entities.Mention(0, 9, "person", "cues"), entities.Mention(20, 29, "org", "model")]
+    assert entities.vote(text, mentions)["BEETHOVEN"] == "person"
