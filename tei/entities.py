@@ -46,7 +46,8 @@ _RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Ma
          r"Rep|Sen|Speaker|Judge|Justice|Mayor|Commodore|Brigadier|Lieut|Sergeant|Sgt|Corporal|Cpl|Hon|"
          r"Honorable|Honourable|Gov|Supt|Cmdr|Comdr|"
          r"Private|Pvt|Viscount|Viscountess|Marquess|Archduke|Grand Duke|Duchess|Dauphin|Infanta|Khedive|"
-         r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal)")
+         r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal|"
+         r"Citizen|Citoyen)")
 #: a ruler's number after the name (``Henry VIII``, ``Elizabeth I,``): a lone "I" only before punctuation or "of".
 REGNAL_RE = re.compile(r"[ \n](?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
 #: words numbered with Roman numerals that are not rulers (``Part II``, ``Volume IV``).
@@ -884,7 +885,8 @@ def context_proposals(text: str, mentions: list[Mention], events: list[tuple[int
 
     A candidate is a capitalised word never written in lower case in the text, not only at
     sentence starts, not a very common word, and no part of a name already found. It is
-    proposed when at least two of its occurrences point one way (a gazetteer place needs one).
+    proposed when at least two of its occurrences point one way (a town of the gazetteer needs
+    one, a country, region or city one weak hint such as ``from``).
     Occurrences inside treaty and event names (``events``) are left out.
     """
     found = {form_key(text[x.start:x.end]) for x in mentions}
@@ -901,8 +903,11 @@ def context_proposals(text: str, mentions: list[Mention], events: list[tuple[int
     out = []
     for form, c in context_votes(text, candidates, shape=False).items():
         typ = best(c)
-        place_known = gazetteer.is_place(form) or gazetteer.is_minor_place(form)
-        need = CONTEXT_WEIGHT * (1 if typ == "place" and place_known else PROPOSAL_HITS)
+        need = CONTEXT_WEIGHT * PROPOSAL_HITS
+        if typ == "place" and gazetteer.is_place(form):
+            need = 1                          # "from Bengal": a known place needs one weak hint
+        elif typ == "place" and gazetteer.is_minor_place(form):
+            need = CONTEXT_WEIGHT
         if typ in ("person", "place") and c[typ] >= need and c[typ] > sum(c.values()) - c[typ]:
             out += [Mention(a, a + len(form), typ, "shape") for a in where[form]]
     return out
