@@ -370,7 +370,7 @@ def cue_mentions(text: str) -> list[Mention]:
         out.append(Mention(start, post.end() if post else end, "person", "cues"))
     out += [Mention(m.start(), m.end(), "person", "cues") for m in PEER_RE.finditer(text)]
     out += ruler_mentions(text)
-    out += org_of_mentions(text)
+    out += org_of_mentions(text) + qualified_bodies(text)
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in OFFICE_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
             if not gazetteer.is_place(m.group("n"))]
@@ -384,6 +384,19 @@ def cue_mentions(text: str) -> list[Mention]:
             and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
             and not m.group().endswith("an")]
     return out
+
+
+#: a nation's body: an adjective of nationality and a capitalised head (``British Government``).
+QUALIFIED_BODY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Government|Army|Navy|Cabinet|Admiralty|Embassy|Legation|"
+                               r"Consulate|Foreign[ \n]Office|War[ \n]Office|Parliament|Senate|Chamber|Diet|"
+                               r"Foreign[ \n]Ministry|High[ \n]Command|General[ \n]Staff|Air[ \n]Force)\b")
+
+
+def qualified_bodies(text: str) -> list[Mention]:
+    """``British Government``, ``Japanese Army``: a nation's body under its conventional name."""
+    return [Mention(m.start(), m.end(), "org", "shape") for m in QUALIFIED_BODY_RE.finditer(text)
+            if text[m.start() - 1:m.start()] != "-"       # "the pro-British Cabinet of X" is X's cabinet
+            and (m.group("q").lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(m.group("q")) is not None)]
 
 
 def org_of_mentions(text: str) -> list[Mention]:
