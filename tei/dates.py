@@ -319,6 +319,31 @@ def _relative_n(m: re.Match[str]) -> _Cand:
     return _Cand(m.start(), m.end(), (None, None, None), (None, None, None), "relative", (sign * amount, unit))
 
 
+#: days counted from the day of writing (a letter's or a dispatch's date line).
+WRITING_DAYS = {"to-day": 0, "today": 0, "yesterday": -1, "to-morrow": 1, "tomorrow": 1,
+                "day before yesterday": -2, "day after to-morrow": 2, "day after tomorrow": 2}
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _writing_day(m: re.Match[str]) -> _Cand:
+    """``to-day``, ``yesterday``: a day counted from the date line of the letter it stands in."""
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    return _Cand(*m.span("span"), (None, None, None), (None, None, None), "relative", (WRITING_DAYS[word], "writing-day"))
+
+
+def _last_weekday(m: re.Match[str]) -> _Cand:
+    """``Saturday last``, ``last Monday``: the latest such day before the date of writing."""
+    return _Cand(m.start(), m.end(), (None, None, None), (None, None, None), "relative",
+                 (DAY_NAMES.index((m["d1"] or m["d2"]).lower()), "last-weekday"))
+
+
+def _writing_next_last(m: re.Match[str]) -> _Cand:
+    """``next spring``, ``last year``: counted from the date of writing."""
+    sign = 1 if m["dir"].lower() == "next" else -1
+    return _Cand(m.start(), m.end(), (None, None, None), (None, None, None), "relative",
+                 (sign, "writing-" + m["u"].lower()))
+
+
 _NUMWORD = "|".join(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS])
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]], ...] = tuple(
     (re.compile(p), f) for p, f in (
@@ -361,6 +386,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding|ensuing|succeeding|same){SP1}"
          rf"(?P<u>day|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])", _relative),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])", _relative),
+        (rf"\b(?P<span>(?:the{SP1})?(?P<w>[Tt]o-?day|[Yy]esterday|[Tt]o-?morrow|day{SP1}before{SP1}yesterday|"
+         rf"day{SP1}after{SP1}to-?morrow))(?![\w-])", _writing_day),
+        (rf"\b(?:(?P<d1>{'|'.join(d.capitalize() for d in DAY_NAMES)}){SP1}last|[Ll]ast{SP1}"
+         rf"(?P<d2>{'|'.join(d.capitalize() for d in DAY_NAMES)}))\b", _last_weekday),
+        (rf"\b(?P<dir>[Nn]ext|[Ll]ast){SP1}(?P<u>spring|summer|autumn|fall|winter|year|month|week)\b",
+         _writing_next_last),
         (rf"\b(?P<n>{_NUMWORD}|\d{{1,2}}){SP1}(?P<u>days?|weeks?|months?|years?){SP1}"
          rf"(?P<dir>later|earlier|afterwards?)\b", _relative_n),
     ))
@@ -529,6 +560,9 @@ class _Context:
         self.regions = _regions(doc)
         self.anchors = [(c.start, self.region(c.start), c) for c in cands if self._narrative(c)]
         self.dateline = next((c for c in cands if c.has_year and c.lo[2] is not None and c.lo == c.hi), None)
+        self.cands = cands
+        self.full_dates = [c for c in cands if c.has_year and c.lo[2] is not None and c.lo == c.hi
+                           and DATE_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, c.start) + 1, c.start)]
 
     def _narrative(self, c: _Cand) -> bool:
         """Whether a date sets the time of the narrative (not an imprint, not ``the loan of 1915``)."""
@@ -556,6 +590,15 @@ class _Context:
             return self.dateline.lo[0]
         return next((c.lo[0] for s, r, c in self.anchors), None)
 
+    def date_line_for(self, pos: int) -> _Cand | None:
+        """The date line a letter or dispatch holding ``pos`` was written on: the last full date
+        before it that opens a line (after a place name at most: ``Paris, January 10, 1919.``)."""
+        line = next((c for c in reversed(self.full_dates) if c.end <= pos), None)
+        if line is None or pos - line.end > LETTER_REACH:
+            return None
+        moved = any(line.end <= c.start < pos and c.lo[0] != line.lo[0] for c in self.cands if c.has_year)
+        return None if moved else line            # another year came up: the text is past the letter
+
     def anchor_for(self, pos: int) -> _Cand | None:
         """The explicit date just before a relative expression, in its region and reach."""
         region = self.region(pos)
@@ -579,6 +622,31 @@ def _shift(v: Ymd, amount: int, unit: str) -> Ymd | None:
         day = datetime.date(y, m, d) + datetime.timedelta(days=amount * (7 if unit == "week" else 1))
         return (day.year, day.month, day.day)
     return None
+
+
+#: how far (reading characters) a letter's "to-day" may stand from its date line.
+LETTER_REACH = 4000
+#: what may precede the date on a date line: a place name and a comma, a bracket.
+DATE_LINE_RE = re.compile(r"[\s\[(]*(?:[A-Z][\w.'’ -]{0,40},\s*)?")
+
+
+def resolve_from_writing(c: _Cand, line: _Cand) -> _Cand | None:
+    """A day, a weekday or a period counted from a letter's date line."""
+    amount, unit = c.rel
+    y, m, d = line.lo
+    if y is None or m is None or d is None:
+        return None
+    written = datetime.date(y, m, d)
+    if unit == "writing-day":
+        day = written + datetime.timedelta(days=amount)
+    elif unit == "last-weekday":
+        day = written - datetime.timedelta(days=(written.weekday() - amount - 1) % 7 + 1)
+    else:
+        period = unit.removeprefix("writing-")
+        base = replace(c, rel=(amount, period))
+        return resolve_relative(base, line)
+    v = (day.year, day.month, day.day)
+    return _Cand(c.start, c.end, v, v)
 
 
 def resolve_relative(c: _Cand, anchor: _Cand) -> _Cand | None:
@@ -619,6 +687,12 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
     cands = join_ranges(text, select(find_candidates(text)))
     ctx = _Context(doc, cands)
     for c in cands:
+        if c.mode == "relative" and (c.rel[1].startswith("writing") or c.rel[1] == "last-weekday"):
+            line = ctx.date_line_for(c.start)
+            r = resolve_from_writing(c, line) if line else None
+            if r is not None:
+                yield r.start, r.end, attrs_of(r)
+            continue
         if c.mode == "relative":
             anchor = ctx.anchor_for(c.start) or (ctx.dateline if c.rel[1] == "day-of-month" else None)
             r = resolve_relative(c, anchor) if anchor else None

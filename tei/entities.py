@@ -72,7 +72,7 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "chief", "privy", "seal", "minister", "secretary", "president", "prime", "foreign",
                           "general", "staff", "admiral", "high", "commissioner", "lieutenant", "governor",
                           "emperor", "empress", "king", "queen", "kaiser", "tsar", "czar", "pope", "sultan",
-                          "shah", "emir", "pasha", "khan", "sir", "lord", "lady", "mr", "mrs", "ms", "mme",
+                          "shah", "emir", "pasha", "sir", "lord", "lady", "mr", "mrs", "ms", "mme",
                           "mlle", "miss", "dr", "m", "messrs", "vice", "deputy", "assistant", "attorney",
                           "speaker", "senator", "colonel", "captain", "major", "commander", "marshal", "field",
                           "attaché", "attache", "financial", "military", "naval", "commercial", "counselor",
@@ -130,7 +130,7 @@ _LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|broth
 PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
 PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
 #: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
-PERSON_TROOPS_RE = re.compile(r"['’]s\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
+PERSON_TROOPS_RE = re.compile(r"(?:['’]s|(?<=[sxz])['’])\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
                               r"brigade|regiment|aide|aides|officers|flank|lines)\b")
 #: verbs whose subject is a person: "Napoleon was born", "Babar married".
 PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|baptised|buried|assassinated|"
@@ -217,6 +217,9 @@ WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Stud
                               "Documents", "Papers", "Relations", "History", "Memoirs", "Letters", "Diaries",
                               "Works", "Proceedings", "Transactions", "Annals", "Yearbook", "Survey", "Diplomacy",
                               "Policy", "Politics", "Economics", "Experiment"})
+#: a body's generic name alone refers back to one named before (``the Department``, ``the Government``).
+GENERIC_BODIES = frozenset({"government", "department", "legation", "embassy", "ministry", "administration",
+                            "commission", "committee", "council", "bureau", "office", "board", "state", "consulate"})
 #: after a first office word, these may follow in an office's name (``Secretary of State``).
 OFFICE_TAIL = frozenset({"of", "the", "state", "war", "navy", "interior", "treasury", "exchequer", "commerce",
                          "labor", "labour", "agriculture", "affairs", "rolls", "realm", "household"})
@@ -249,6 +252,11 @@ PLACE_PREFIXES = frozenset({"Fort", "Mount", "Mt.", "Cape", "Lake", "Port", "Poi
 HEADED_PLACE_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?[ \n](?:County|Creek|River|Lake|Bay|Island|Islands|"
                              r"Mountains|Valley|Street|Square|Road|Avenue|Harbor|Harbour|Falls|Springs|Canal|Parish|"
                              r"Peninsula|Strait|Straits|Gulf)\b")
+#: a colony named with its ruling nation (``British East Africa``, ``Dutch East Indies``).
+COLONY_RE = re.compile(r"\b(?:British|French|German|Portuguese|Dutch|Belgian|Italian|Spanish|Danish)[ \n]"
+                       r"(?:(?:North|South|East|West|Central|Southwest|South-West|Equatorial)[ \n])*"
+                       r"(?:Africa|India|Indies|Guiana|Honduras|Somaliland|Congo|Guinea|Borneo|Columbia|Togoland|"
+                       r"Cameroons|Indo-China|Indochina|New[ \n]Guinea|Samoa|Malaya|Sudan|Soudan|Morocco)\b")
 #: a place named for its owner (``Harper's Ferry``, ``Crump's Landing``).
 POSSESSIVE_PLACE_RE = re.compile(r"\b(?:St\.? )?[A-Z][a-z]+['’]s[ \n](?:Ferry|Landing|Creek|Point|Island|Hill|Bay|Valley|Gap|Mills?|"
                                  r"Station|Crossing|Bluff|Run|Ford|Cove|Lake|Sound|Square|Inn|Church|Farm|Corner|"
@@ -283,7 +291,7 @@ FUNCTION_WORDS = frozenset({"and", "or", "with", "to", "in", "of", "the", "was",
                             "which", "that", "by", "for", "on", "at", "as", "but", "from"})
 LEAD_RE = re.compile(r"(?:[Tt]he|[Ss]ee|[Ii]n|[Aa]nd|[Oo]f|On|At|By|For|From|With|To|As|When|After|Before|During|"
                      r"Under|But|If|While|Since|Until|Then|This|That|These|Those|Yesterday|Today|A|An|Dear|Both|"
-                     r"Although|Though|Once|Only|Even|Meanwhile|Here|There|Thus|Hence)\s+(?=\W*[A-Z])")
+                     r"Although|Though|Once|Only|Even|Meanwhile|Here|There|Thus|Hence|Last|Next|Early|Late)\s+(?=\W*[A-Z])")
 SENTENCE_START_RE = re.compile(r"[A-Z][a-z]+ (?=the )")
 TAIL_RE = re.compile(r"(?:['’]s?|[\s.,;:)(\]\[\"“”‘’\d-])+$")
 BREAK_RE = re.compile(r"\s*\n(?=\s*[^\w\s]|\s*\d)")
@@ -377,6 +385,7 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start("p"), m.end("p"), "place", "cues") for m in DATELINE_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "org", "cues") for m in ORDINAL_BODY_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "cues") for m in POSSESSIVE_PLACE_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "place", "cues") for m in COLONY_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in HEADED_PLACE_RE.finditer(text)
             if not re.search(r"[A-Z][\w'’-]*[ \n]$", text[max(0, m.start() - 30):m.start()])]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
@@ -442,6 +451,7 @@ def people_epithet(text: str, pos: int) -> re.Match[str] | None:
         return None
     word = m.group(1)
     if (word.endswith("s") or gazetteer.is_place(word) or CALENDAR_RE.fullmatch(word) or word in ORG_HEADS
+            or RANK_RE.match(word)
             or word.lower() in OFFICE_WORDS or word.lower() in PLACE_HEADS):
         return None
     return m
@@ -544,6 +554,8 @@ def trim(text: str, x: Mention) -> Mention | None:
             and (adj.group(1).lower() in DEMONYMS
                  or ADJ_RE.match(adj.group(1)) and lexicon.zipf(adj.group(1).lower()) >= COMMON_ZIPF)):
         s += adj.end()                        # "the Saxon Ethelred": the demonym is no part of the name
+    if x.type != "person" and (title := TITLE_OF_RE.match(text, s, e)) is not None:
+        s = title.end()                       # "King of Prussia" as a place: Prussia
     if s >= e or not text[s].isupper():
         return None
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
@@ -585,6 +597,8 @@ HEADLINE_COMMON_ZIPF = 5.0
 HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "at", "to", "for", "by", "with", "or", "from"})
 
 
+#: a ruler's or officer's title of a place, at the start of a span not typed person: ``King of Prussia``.
+TITLE_OF_RE = re.compile(rf"(?:{_RANK}|Governor-General|Viceroy|Emperor|Empress)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
 #: the end of a sentence or a line: where a headline's sentence begins and ends.
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 
@@ -697,7 +711,8 @@ def word_char(c: str) -> bool:
 def never_a_name(form: str) -> bool:
     """Months, weekdays, demonyms and offices: whatever the context says, these name nobody."""
     words = form.split()
-    return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS) or office_only(form)
+    return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS | GENERIC_BODIES)
+                or office_only(form)
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
 
 
@@ -882,7 +897,7 @@ def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[
         if types.get(form) != "person" or len(words) < 2:
             continue
         name = words[0] if words[-2] == "the" else words[-1]     # "Babar the Mughal": Babar
-        if re.fullmatch(_WORD, name) and name not in types:
+        if re.fullmatch(_WORD, name) and name not in types and not never_a_name(name):    # General French
             out[name] = "person"
     return out
 

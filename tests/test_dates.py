@@ -231,3 +231,28 @@ def test_dates_chronology_lines_open_with_years(make_doc, config):
 def test_dates_one_numbered_line_is_not_a_chronology(make_doc, config):
     _, found = _dates(make_doc, config, "Your telegram received.\n2593. For Crosby from Rathbone: the loan.\n")
     assert found == []
+
+
+@pytest.mark.parametrize("text, surface, when", [
+    ("Constantinople, November 18, 1914.\nThe Minister called yesterday.", "yesterday", "1914-11-17"),
+    ("Constantinople, November 18, 1914.\nHe returns to-morrow.", "to-morrow", "1914-11-19"),
+    ("Paris, January 10, 1919.\nOn Saturday last the council met.", "Saturday last", "1919-01-04"),
+    ("Paris, January 10, 1919.\nThey will come back next spring.", "next spring", None),
+])
+def test_dates_counted_from_a_letters_date_line(make_doc, config, text, surface, when):
+    _, found = _dates(make_doc, config, text)
+    got = dict(found)
+    assert surface in got
+    if when:
+        assert got[surface] == {"when": when}
+    else:
+        assert got[surface] == {"from": "1919-03", "to": "1919-05"}
+
+
+@pytest.mark.parametrize("text", [
+    "The ruins are still visible today.",                                       # no date line
+    "Paris, January 10, 1919.\nThe treaty of 1920 still stands today.",        # the text moved on
+])
+def test_dates_today_without_its_letter_left_out(make_doc, config, text):
+    _, found = _dates(make_doc, config, text)
+    assert all(s not in ("today", "to-day") for s, _ in found)
