@@ -210,7 +210,8 @@ DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "c
                       "sikhs", "muslim", "muslims", "moslem", "moslems", "catholic", "catholics", "protestant",
                       "protestants", "quaker", "quakers", "puritan", "puritans", "yankee", "yankees", "afghans",
                       "german", "germans", "american", "americans", "mexican", "mexicans", "african", "africans",
-                      "spaniard", "spaniards", "filipino", "filipinos", "saxon", "dane"})
+                      "spaniard", "spaniards", "filipino", "filipinos", "saxon", "dane", "islam", "christianity",
+                      "judaism", "buddhism", "hinduism", "catholicism", "protestantism", "christendom"})
 #: last words of the titles of journals and books cited in notes (``Pacific Affairs``, ``British Documents``):
 #: a form ending so names a work, unless it has a body's head word (``Council on Foreign Relations``).
 WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Studies", "Bulletin", "Magazine",
@@ -395,14 +396,15 @@ def cue_mentions(text: str) -> list[Mention]:
     return out
 
 
-#: a nation's body: an adjective of nationality and a capitalised head (``British Government``).
-QUALIFIED_BODY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Government|Army|Navy|Cabinet|Admiralty|Embassy|Legation|"
+#: a nation's institution: an adjective of nationality and a capitalised head (``British Embassy``).
+#: (``British Government`` is left to the model: annotators differ on whether it is a name.)
+QUALIFIED_BODY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Army|Navy|Cabinet|Admiralty|Embassy|Legation|"
                                r"Consulate|Foreign[ \n]Office|War[ \n]Office|Parliament|Senate|Chamber|Diet|"
                                r"Foreign[ \n]Ministry|High[ \n]Command|General[ \n]Staff|Air[ \n]Force)\b")
 
 
 def qualified_bodies(text: str) -> list[Mention]:
-    """``British Government``, ``Japanese Army``: a nation's body under its conventional name."""
+    """``Japanese Army``, ``American Legation``: a nation's institution under its conventional name."""
     return [Mention(m.start(), m.end(), "org", "shape") for m in QUALIFIED_BODY_RE.finditer(text)
             if text[m.start() - 1:m.start()] != "-"       # "the pro-British Cabinet of X" is X's cabinet
             and (m.group("q").lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(m.group("q")) is not None)]

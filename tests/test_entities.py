@@ -394,7 +394,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The General Assembly met; the General Staff did not.", "persName", []),
     ("The French Chamber of Deputies voted.", "orgName", ["French Chamber of Deputies"]),
     ("Both the Church of England and the Board of Trade objected.", "orgName", ["Church of England", "Board of Trade"]),
-    ("The British Government and the Japanese Army agreed.", "orgName", ["British Government", "Japanese Army"]),
+    ("The American Legation and the Japanese Army agreed.", "orgName", ["American Legation", "Japanese Army"]),
     ("The pro-British Cabinet of Vusuq fell.", "orgName", []),
     ("The Executive Committee of the Party met.", "orgName", []),    # inside a longer name: left to the model
     ("Then Scholzer wrote again. I doubt that Scholzer said it, but Scholzer wrote twice.", "persName",
