@@ -193,6 +193,18 @@ def _day_range(m: re.Match[str]) -> _Cand:
     return _Cand(m.start(), m.end(), (y, mo, _day(m["d"])), (y, mo, _day(m["d2"])), "range")
 
 
+def _partial_day_range(m: re.Match[str]) -> _Cand:
+    """``September 2–7`` with no year printed: the year comes from context."""
+    mo = month_number(m["m"])
+    return _Cand(m.start(), m.end(), (None, mo, _day(m["d"])), (None, mo, _day(m["d2"])), "partial")
+
+
+def _partial_season(m: re.Match[str]) -> _Cand:
+    """``in the spring``, ``till autumn``: a season of the year the text is in."""
+    first, last = SEASONS[m["s"].lower()]
+    return _Cand(*m.span("span"), (None, first, None), (None, last, None), "partial")
+
+
 def _month_year(m: re.Match[str]) -> _Cand | None:
     y = _year_of(m)
     if y is None:
@@ -305,6 +317,12 @@ def _partial_month(m: re.Match[str]) -> _Cand | None:
     return _Cand(*m.span("span"), v, v, "partial")
 
 
+def _partial_month_bracketed(m: re.Match[str]) -> _Cand:
+    """``(October)``: a month in brackets, the year the text is in."""
+    v = (None, month_number(m["m"]), None)
+    return _Cand(*m.span("span"), v, v, "partial")
+
+
 def _relative(m: re.Match[str]) -> _Cand:
     word = (m.groupdict().get("rel") or "following").lower()
     sign = -1 if word in ("previous", "preceding") else 0 if word == "same" else 1
@@ -378,6 +396,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"(?<![\w.])(?:A\.{SP}D\.|AD){SP1}(?P<y>[1-9]\d{{0,3}}){YEAR_END}"
          rf"|{YEAR_START}(?P<y2>[1-9]\d{{0,3}}){SP1}(?:A\.{SP}D\.|AD\b|C\.{SP}E\.|CE\b)", _year_ad),
         (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?P<r>inst|instant|ult|ultimo|prox|proximo)(?![\w])", _day_of_month),
+        (rf"(?P<m>{MONTH_FULL}){SP1}(?P<d>{DAY}){SP}(?:{DASH}|to){SP}(?P<d2>{DAY})(?![\w:/]|[.,]\d)", _partial_day_range),
+        (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?P<s>spring|summer|"
+         rf"autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
+        (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
         (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
         (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?", _partial_md),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
@@ -707,7 +729,8 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             if year is None:
                 yield c.start, c.end, None
                 continue
-            c = replace(c, lo=(year,) + c.lo[1:], hi=(year,) + c.hi[1:],
+            crosses = c.hi[1] is not None and c.lo[1] is not None and c.hi[1] < c.lo[1]    # winter
+            c = replace(c, lo=(year,) + c.lo[1:], hi=(year + crosses,) + c.hi[1:],
                         mode="when" if c.lo == c.hi else "range")
             attrs = {"cert": "medium", "evidence": "conjecture"}
             if c.lo[1] is not None and _valid(c.lo):     # "PARIS, Jan. 4": the month a "3d inst." counts from

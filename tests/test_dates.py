@@ -153,6 +153,11 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("In March 1862 the army waited. On the 1st\nof April the cavalry came;", "1st\nof April",
      {"when": "1862-04-01", **INFERRED}),
     ("In March 1862 the army waited until the 3d of April.", "3d of April", {"when": "1862-04-03", **INFERRED}),
+    ("In 1792 the killings (September 2–7) went on.", "September 2–7",
+     {"from": "1792-09-02", "to": "1792-09-07", **INFERRED}),
+    ("In 1792 the campaign was delayed till autumn.", "autumn", {"from": "1792-09", "to": "1792-11", **INFERRED}),
+    ("In 1792 the army rested during the winter.", "winter", {"from": "1792-12", "to": "1793-02", **INFERRED}),
+    ("In 1792 the Prussians retreated (October).", "October", {"when": "1792-10", **INFERRED}),
 ])
 def test_dates_newspaper_days_eras_and_short_ranges(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
