@@ -600,7 +600,7 @@ HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "at", "to
 
 
 #: a ruler's or officer's title of a place, at the start of a span not typed person: ``King of Prussia``.
-TITLE_OF_RE = re.compile(rf"(?:{_RANK}|Governor-General|Viceroy|Emperor|Empress)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
+TITLE_OF_RE = re.compile(rf"(?:{_RANK}|Governor-General|Viceroy|Emperor|Empress|Government)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
 #: the end of a sentence or a line: where a headline's sentence begins and ends.
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 
@@ -714,8 +714,14 @@ def never_a_name(form: str) -> bool:
     """Months, weekdays, demonyms and offices: whatever the context says, these name nobody."""
     words = form.split()
     return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS | GENERIC_BODIES)
-                or office_only(form)
+                or office_only(form) or national_government(words)
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
+
+
+def national_government(words: list[str]) -> bool:
+    """``Turkish Government``: a nation's government described, not named (``Labour Government`` is named)."""
+    return (len(words) == 2 and words[1] in ("Government", "Govt.")
+            and (words[0].lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(words[0]) is not None))
 
 
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
@@ -958,6 +964,27 @@ def propagate(text: str, forms: dict[str, str]) -> list[Mention]:
             if form_key(m.group()) in known]
 
 
+def covered_dropped(mentions: list[Mention]) -> list[Mention]:
+    """Model mentions that lie inside a longer mention found otherwise are dropped.
+
+    ``Revolt of Bairam Khan``: the model's ``Khan`` yields to ``Bairam Khan`` found elsewhere.
+    """
+    others = sorted((x.start, x.end) for x in mentions if x.source != "model")
+    starts = [a for a, _ in others]
+    reach: list[int] = []                       # the furthest end among others starting so far
+    for _, b in others:
+        reach.append(max(b, reach[-1]) if reach else b)
+    out = []
+    for x in mentions:
+        before = bisect.bisect_left(starts, x.start)            # others starting earlier
+        same = bisect.bisect_right(starts, x.start)             # ... or at the same place
+        covered = ((before > 0 and reach[before - 1] >= x.end)
+                   or any(b > x.end for _, b in others[before:same]))
+        if x.source != "model" or not covered:
+            out.append(x)
+    return out
+
+
 def resolve(mentions: Iterable[Mention]) -> list[Mention]:
     """No overlaps: the register, then rules, then the model win; among equals the longer mention."""
     taken: list[Mention] = []
@@ -1095,7 +1122,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         shaped += extra
     if register is not None:
         shaped = [x for x in register_mentions(text, register)] + shaped
-    out = resolve(shaped)
+    out = resolve(covered_dropped(shaped))
     return compounds(text, out) if "compounds" in components else out
 
 

@@ -424,6 +424,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("Both the Church of England and the Board of Trade objected.", "orgName", ["Church of England", "Board of Trade"]),
     ("The American Legation and the Japanese Army agreed.", "orgName", ["American Legation", "Japanese Army"]),
     ("The pro-British Cabinet of Vusuq fell.", "orgName", []),
+    ("The Turkish Government and the Government of Nicaragua replied.", "orgName", []),
     ("The Executive Committee of the Party met.", "orgName", []),    # inside a longer name: left to the model
     ("Then Scholzer wrote again. I doubt that Scholzer said it, but Scholzer wrote twice.", "persName",
      ["Scholzer", "Scholzer", "Scholzer"]),
@@ -460,3 +461,11 @@ def test_entities_a_name_in_capitals_takes_its_twins_type():
     text = "Beethoven wrote it.\nBEETHOVEN.\n"
     mentions = [entities.Mention(0, 9, "person", "cues"), entities.Mention(20, 29, "org", "model")]
     assert entities.vote(text, mentions)["BEETHOVEN"] == "person"
+
+
+def test_entities_model_mention_inside_a_longer_name_yields():
+    ms = [entities.Mention(10, 14, "person", "model"), entities.Mention(3, 14, "person", "consistency"),
+          entities.Mention(20, 25, "place", "model"), entities.Mention(20, 25, "place", "consistency")]
+    kept = entities.covered_dropped(ms)
+    assert [(x.start, x.end, x.source) for x in kept] == [(3, 14, "consistency"), (20, 25, "model"),
+                                                          (20, 25, "consistency")]
