@@ -114,7 +114,7 @@ SIGNATURE_ZIPF = 4.5
 #: endings of abstract nouns, the words a heading is made of (``Conclusion``, ``Epilogue``).
 NOUN_SUFFIX_RE = re.compile(r"(?:ion|ions|ment|ness|ity|ure|ance|ence|logue|graphy|ary|ix|ice)$")
 #: context that shows a name form is a person, or a place.
-PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:who|whom|whose|himself|herself|said|says|told|tells|wrote|writes|wired|"
+PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:and (?:his|her)|and others who|who|whom|whose|himself|herself|said|says|told|tells|wrote|writes|wired|"
                              r"wires|cabled|telegraphed|complained|replied|recalled|remarked|thought|believed|felt|"
                              r"explained|argued|informs|informed|states that|stated|added|noted|observed|warned|urged|"
                              r"suggested|asked|answered|admitted|insisted|hoped|feared|knew|realized|realised|"
@@ -138,7 +138,8 @@ PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|ba
                             r"laughed|wept|spoke|was\s+(?:then\s+)?(?:a|an)\s+(?:man|boy|youth|soldier|prince|"
                             r"king|queen|lawyer|general))\b")
 #: "convince X to", "told X that": only persons are told, urged and instructed.
-PERSON_OBJECT_RE = re.compile(r"\b(?:told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
+PERSON_OBJECT_RE = re.compile(r"\b(?:(?:signed|written|composed|painted|commanded|murdered|assassinated|knighted) by|"
+                              r"told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
                               r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
                               r"telegraphed) $")
 PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"

@@ -171,6 +171,8 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("He sailed for Rapallo.", "Rapallo", "place"),           # a small town: weak gazetteer evidence
     ("Johnston's cavalry came up. Johnston's men waited.", "Johnston", "person"),
     ("Tamerlane became the head of his tribe.", "Tamerlane", "person"),
+    ("A circular, signed by Marat and his colleagues, went out.", "Marat", "person"),
+    ("amongst whom were Buzot, Barbaroux, Louvet, and others who shared their views", "Louvet", "person"),
     ("the son of Akbar, and the death of Akbar", "Akbar", "person"),
     ("from the Tigris to the Euphrates", "Tigris", "place"),
     ("Germany's army advanced.", "Germany", "place"),
