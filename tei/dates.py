@@ -84,8 +84,8 @@ YEAR_END = r"(?![\w/]|[.,]\d)"                 # not part of a longer number or 
 YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a currency or a slash
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
-#: "July 4 of that year": the year is the one the text is in.
-THAT_YEAR = rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year)"
+#: "July 4 of that year", "May 5 last": the year is the one the text is in.
+THAT_YEAR = rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year|,?{SP1}last\b(?!{SP1}(?:year|month|week)))"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 
@@ -647,7 +647,7 @@ def _shift(v: Ymd, amount: int, unit: str) -> Ymd | None:
 
 
 #: how far (reading characters) a letter's "to-day" may stand from its date line.
-LETTER_REACH = 4000
+LETTER_REACH = 8000
 #: what may precede the date on a date line: a place name and a comma, a bracket.
 DATE_LINE_RE = re.compile(r"[\s\[(]*(?:[A-Z][\w.'’ -]{0,40},\s*)?")
 

@@ -158,6 +158,7 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("In 1792 the campaign was delayed till autumn.", "autumn", {"from": "1792-09", "to": "1792-11", **INFERRED}),
     ("In 1792 the army rested during the winter.", "winter", {"from": "1792-12", "to": "1793-02", **INFERRED}),
     ("In 1792 the Prussians retreated (October).", "October", {"when": "1792-10", **INFERRED}),
+    ("Managua, June 2, 1894.\nThe agreement made on May 5 last, and", "May 5 last", {"when": "1894-05-05", **INFERRED}),
 ])
 def test_dates_newspaper_days_eras_and_short_ranges(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
