@@ -132,6 +132,8 @@ PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
 #: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
 PERSON_TROOPS_RE = re.compile(r"(?:['’]s|(?<=[sxz])['’])\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
                               r"brigade|regiment|aide|aides|officers|flank|lines)\b")
+#: "the Briand government": a government or cabinet named after its head (lower case).
+LEADER_GOVERNMENT_RE = re.compile(r"\s+(?:government|cabinet|ministry|administration|regime)\b")
 #: verbs whose subject is a person: "Napoleon was born", "Babar married".
 PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|baptised|buried|assassinated|"
                             r"murdered|wounded|beheaded|executed|exiled|elected)|married|reigned|fled|smiled|"
@@ -769,6 +771,9 @@ def context_votes(text: str, forms: Iterable[str], *, shape: bool = True) -> dic
         votes[form].update(context_of(text, m.end(), before))
         if PERSON_TROOPS_RE.match(text, m.end()) and not is_country(form):
             votes[form]["person"] += CONTEXT_WEIGHT
+        if (LEADER_GOVERNMENT_RE.match(text, m.end()) and before.endswith("the ") and not gazetteer.is_place(form)
+                and not not_a_name(form)):
+            votes[form]["person"] += CONTEXT_WEIGHT       # "the Briand government", "the Cuno cabinet"
     for form in set(forms) if shape else ():
         votes[form].update(shape_votes(form, the_before.get(form)))
     return votes

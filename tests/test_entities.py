@@ -172,6 +172,8 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("Johnston's cavalry came up. Johnston's men waited.", "Johnston", "person"),
     ("Tamerlane became the head of his tribe.", "Tamerlane", "person"),
     ("A circular, signed by Marat and his colleagues, went out.", "Marat", "person"),
+    ("The fall of the Briand government in January", "Briand", "person"),
+    ("Talks with the Moscow government began.", "Moscow", "place"),
     ("amongst whom were Buzot, Barbaroux, Louvet, and others who shared their views", "Louvet", "person"),
     ("the son of Akbar, and the death of Akbar", "Akbar", "person"),
     ("from the Tigris to the Euphrates", "Tigris", "place"),
