@@ -583,8 +583,7 @@ class _Context:
         self.anchors = [(c.start, self.region(c.start), c) for c in cands if self._narrative(c)]
         self.dateline = next((c for c in cands if c.has_year and c.lo[2] is not None and c.lo == c.hi), None)
         self.cands = cands
-        self.full_dates = [c for c in cands if c.has_year and c.lo[2] is not None and c.lo == c.hi
-                           and DATE_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, c.start) + 1, c.start)]
+        self.full_dates = [c for c in cands if c.has_year and c.lo[2] is not None and c.lo == c.hi and self.opens_line(c)]
 
     def _narrative(self, c: _Cand) -> bool:
         """Whether a date sets the time of the narrative (not an imprint, not ``the loan of 1915``)."""
@@ -600,7 +599,11 @@ class _Context:
         return _context_pos(self.regions, pos)[0]
 
     def year_for(self, pos: int) -> int | None:
-        """Year of the nearest explicit date before ``pos`` (same note, else the body before it)."""
+        """Year of the nearest explicit date before ``pos`` (same note, else the body before it).
+
+        With no narrative date and no date line, any year of the text will do, the nearest before
+        ``pos`` first (``The Campaign of 1792``); the value is marked as a conjecture anyway.
+        """
         region, note_at = _context_pos(self.regions, pos)
         for where, reg in ((pos, region), (note_at, -1)):
             if where is None:
@@ -610,7 +613,22 @@ class _Context:
                 return before[-1].hi[0]
         if self.dateline is not None:
             return self.dateline.lo[0]
-        return next((c.lo[0] for s, r, c in self.anchors), None)
+        first = next((c.lo[0] for s, r, c in self.anchors), None)
+        if first is not None:
+            return first
+        years = [c for c in self.cands if c.has_year and c.mode != "relative" and not _is_imprint(self.text, c)]
+        earlier = [c for c in years if c.start < pos]       # "The Campaign of 1792" as a heading
+        return (earlier[-1] if earlier else years[0]).lo[0] if years else None
+
+    def opens_line(self, c: _Cand, placed: bool = False) -> bool:
+        """Whether a date opens its line, after a place name or a masthead at most.
+
+        ``placed``: a place name must stand before it (``LONDON, March 4.—``): a yearless date
+        alone at a line start is more often a reference wrapped there (``October 28, 4 p.m.,1``).
+        """
+        line_start = self.text.rfind("\n", 0, c.start) + 1
+        m = DATE_LINE_RE.fullmatch(self.text, line_start, c.start)
+        return m is not None and (not placed or "," in m.group())
 
     def date_line_for(self, pos: int) -> _Cand | None:
         """The date line a letter or dispatch holding ``pos`` was written on: the last full date
@@ -648,8 +666,9 @@ def _shift(v: Ymd, amount: int, unit: str) -> Ymd | None:
 
 #: how far (reading characters) a letter's "to-day" may stand from its date line.
 LETTER_REACH = 8000
-#: what may precede the date on a date line: a place name and a comma, a bracket.
-DATE_LINE_RE = re.compile(r"[\s\[(]*(?:[A-Z][\w.'’ -]{0,40},\s*)?")
+#: what may precede the date on a date line: a place name and a comma, a bracket, a masthead
+#: (``THE EVENING STAR, WASHINGTON, D. C., THURSDAY, MARCH 4, 1915``).
+DATE_LINE_RE = re.compile(r"[\s\[(]*(?:[A-Z][\w.'’ -]{0,40},\s*){0,4}")
 
 
 def resolve_from_writing(c: _Cand, line: _Cand) -> _Cand | None:
@@ -735,6 +754,8 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             attrs = {"cert": "medium", "evidence": "conjecture"}
             if c.lo[1] is not None and _valid(c.lo):     # "PARIS, Jan. 4": the month a "3d inst." counts from
                 bisect.insort(ctx.anchors, (c.start, ctx.region(c.start), c), key=lambda a: a[0])
+                if c.lo[2] is not None and c.lo == c.hi and ctx.opens_line(c, placed=True):
+                    bisect.insort(ctx.full_dates, c, key=lambda d: d.start)    # a dispatch's date line
         if not (_valid(c.lo) and _valid(c.hi)):
             yield c.start, c.end, None
             continue

@@ -47,7 +47,7 @@ _RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Ma
          r"Honorable|Honourable|Gov|Supt|Cmdr|Comdr|"
          r"Private|Pvt|Viscount|Viscountess|Marquess|Archduke|Grand Duke|Duchess|Dauphin|Infanta|Khedive|"
          r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal|"
-         r"Citizen|Citoyen)")
+         r"Citizen|Citoyen|Vice|Rear)")
 #: a ruler's number after the name (``Henry VIII``, ``Elizabeth I,``): a lone "I" only before punctuation or "of".
 REGNAL_RE = re.compile(r"[ \n](?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
 #: words numbered with Roman numerals that are not rulers (``Part II``, ``Volume IV``).
@@ -63,6 +63,10 @@ EPITHET_RE = re.compile(r"[ \n]the[ \n](?:Great|Elder|Younger|Conqueror|Bold|Fai
                         r"Confessor|Good|Wise|Fat|Bald|Short|Lion|Navigator|Unready|Just|Hammer|Apostate|Saint)\b")
 #: "the Tartar", "the Lame" after a name: an epithet (a capitalised word no other name follows).
 PEOPLE_EPITHET_RE = re.compile(r"[ \n]the[ \n]([A-Z][a-z]+)\b(?![ \n][A-Z])")
+#: a ship's name follows its kind (``the steamer Thordis``): ships are not annotated.
+SHIP_BEFORE_RE = re.compile(r"\b(?:steamer|steamship|ship|vessel|schooner|brig|barque|bark|cruiser|battleship|"
+                            r"dreadnought|destroyer|gunboat|liner|yacht|frigate|sloop|transport|submarine|"
+                            r"warship|tug|packet|S\.S\.|H\.M\.S\.|U\.S\.S\.)\s+$")
 #: a title held of a place: the bearer is a person (``the Duke of Norfolk``, ``Archbishop of Canterbury``).
 PEER_RE = re.compile(r"\b(?:Grand Duke|Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Viscount|Baron|Baroness|"
                      r"Prince|Princess|Archbishop|Bishop|Cardinal|Elector|Margrave|Landgrave|Archduke|Dauphin|Lord)"
@@ -77,7 +81,10 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "speaker", "senator", "colonel", "captain", "major", "commander", "marshal", "field",
                           "attaché", "attache", "financial", "military", "naval", "commercial", "counselor",
                           "counsellor", "consul", "ambassador", "envoy", "chargé", "charge", "delegate",
-                          "representative", "agent", "plenipotentiary", "extraordinary", "affaires", "d'affaires"})
+                          "representative", "agent", "plenipotentiary", "extraordinary", "affaires", "d'affaires",
+                          "majesty", "highness", "excellency", "lordship", "holiness", "grace", "comptroller",
+                          "controller", "superintendent", "director", "inspector", "prefect", "viceroy", "taotai",
+                          "magistrate", "sheriff", "chamberlain", "steward", "his", "her"})
 _WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 _PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
 _SAINT = r"St\.(?:-| )?(?=[A-Z])"               # "General St. Julien", "Count St.-Julien"
@@ -144,7 +151,7 @@ PERSON_OBJECT_RE = re.compile(r"\b(?:(?:signed|written|composed|painted|commande
                               r"told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
                               r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
                               r"telegraphed) $")
-PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
+PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|off|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
                              r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
                              r"valley|source|shores?) of(?: the)?|"
                              r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
@@ -178,6 +185,7 @@ PUBLISHER_TAIL_RE = re.compile(r"(?m)^(?P<pub>(?:[A-Z][\w.'’&-]* )*?"
 #: names of treaties, events and periods: nothing inside them is a name.
 EVENT_RE = re.compile(
     r"\b(?:World War(?: I{1,3}\b| One\b| Two\b| 1\b| 2\b)?|(?:Treaty|Peace|Convention|Congress|Conference|Pact|Protocol|Agreement|Battle|Siege|Declaration|"
+    r"battle|siege|treaty|peace|"
     r"Revolution|War|Accords?) of(?: the)? [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
     r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
     r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
@@ -200,7 +208,8 @@ COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whi
                         "roundheads", "cavalier", "cavaliers", "federalists", "republicans", "democrats",
                         "liberals", "conservatives", "radicals", "loyalists", "patriots", "rebels", "confederate",
                         "confederates", "unionists", "jacobins", "girondins", "popery", "renaissance",
-                        "reformation", "enlightenment", "restoration"})
+                        "reformation", "enlightenment", "restoration", "imperial", "royal", "national", "federal",
+                        "provisional", "republican", "democratic", "armada"})
 #: demonyms and collectives that no suffix rule catches: never names on their own.
 DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "czechs", "welsh", "scots", "scotch",
                       "thai", "basque", "basques", "breton", "bretons", "frenchman", "frenchmen", "englishman",
@@ -226,6 +235,7 @@ GENERIC_BODIES = frozenset({"government", "department", "legation", "embassy", "
                             "commission", "committee", "council", "bureau", "office", "board", "state", "consulate"})
 #: after a first office word, these may follow in an office's name (``Secretary of State``).
 OFFICE_TAIL = frozenset({"of", "the", "state", "war", "navy", "interior", "treasury", "exchequer", "commerce",
+                         "imperial", "royal", "household", "customs", "police", "naval", "operations", "works",
                          "labor", "labour", "agriculture", "affairs", "rolls", "realm", "household"})
 #: the last word of a titled phrase that names a body, not a person (``General Assembly``).
 BODY_TAILS = frozenset({"Staff", "Headquarters", "Assembly", "Secretariat", "Strike", "Election", "Court"})
@@ -248,7 +258,8 @@ PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mount
                          "lake", "valley", "desert", "basin", "khanate", "emirate", "caucasus", "territory",
                          "county", "creek", "ferry", "landing", "square", "street", "road", "avenue", "bay", "hill",
                          "hills", "harbor", "harbour", "station", "gap", "ford", "falls", "springs", "canal",
-                         "channel", "bridge", "district", "parish", "mountain", "range", "plain", "plains"})
+                         "channel", "bridge", "district", "parish", "mountain", "range", "plain", "plains",
+                         "head", "point"})
 #: first words that make a place of a name (``Fort Sumter``, ``Mount Vernon``, ``Lake Erie``).
 PLACE_PREFIXES = frozenset({"Fort", "Mount", "Mt.", "Cape", "Lake", "Port", "Point", "Glen", "Camp", "Isle", "Gulf",
                             "Bay", "Mont", "Monte", "Rio", "Sierra"})
@@ -383,6 +394,7 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start(), m.end(), "person", "cues") for m in PEER_RE.finditer(text)]
     out += ruler_mentions(text)
     out += org_of_mentions(text) + qualified_bodies(text)
+    out += [Mention(m.start(), m.end(), "org", "shape") for m in SINGLE_BODY_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in OFFICE_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
             if not gazetteer.is_place(m.group("n"))]
@@ -399,15 +411,20 @@ def cue_mentions(text: str) -> list[Mention]:
     return out
 
 
-#: a nation's institution: an adjective of nationality and a capitalised head (``British Embassy``).
-#: (``British Government`` is left to the model: annotators differ on whether it is a name.)
-QUALIFIED_BODY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Army|Navy|Cabinet|Admiralty|Embassy|Legation|"
+#: bodies known by one word (a legislature, a ministry): organisations wherever they stand.
+SINGLE_BODIES = frozenset({"Admiralty", "Reichstag", "Reichsrat", "Bundesrat", "Duma", "Sejm", "Storting", "Riksdag",
+                           "Folketing", "Cortes", "Majlis", "Knesset", "Bundestag", "Politburo", "Sovnarkom",
+                           "Comintern", "Cominform", "Cheka", "Gestapo", "Wehrmacht", "Reichswehr", "Kuomintang",
+                           "Congress", "Parliament", "Senate", "Commons"})
+SINGLE_BODY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SINGLE_BODIES)) + r")(?![\w-])")
+#: a nation's institution: an adjective of nationality and a capitalised head (``British Government``).
+QUALIFIED_BODY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Government|Army|Navy|Cabinet|Admiralty|Embassy|Legation|"
                                r"Consulate|Foreign[ \n]Office|War[ \n]Office|Parliament|Senate|Chamber|Diet|"
                                r"Foreign[ \n]Ministry|High[ \n]Command|General[ \n]Staff|Air[ \n]Force)\b")
 
 
 def qualified_bodies(text: str) -> list[Mention]:
-    """``Japanese Army``, ``American Legation``: a nation's institution under its conventional name."""
+    """``British Government``, ``American Legation``: a nation's institution under its conventional name."""
     return [Mention(m.start(), m.end(), "org", "shape") for m in QUALIFIED_BODY_RE.finditer(text)
             if text[m.start() - 1:m.start()] != "-"       # "the pro-British Cabinet of X" is X's cabinet
             and (m.group("q").lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(m.group("q")) is not None)]
@@ -561,7 +578,9 @@ def trim(text: str, x: Mention) -> Mention | None:
         s += adj.end()                        # "the Saxon Ethelred": the demonym is no part of the name
     if x.type != "person" and (title := TITLE_OF_RE.match(text, s, e)) is not None:
         s = title.end()                       # "King of Prussia" as a place: Prussia
-    if s >= e or not text[s].isupper():
+    if x.type != "person" and (office := OFFICE_LEAD_RE.match(text, s, e)) is not None and office.end() < e:
+        s = office.end()                      # "Naval Attaché Chungking": the place after the office
+    if s >= e or not (text[s].isupper() or PARTICLE_LEAD_RE.match(text, s, e)):
         return None
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
 
@@ -570,8 +589,13 @@ def headline_cut(text: str, x: Mention) -> Mention | None:
     """In a line set in title case (a headline), end a name before its first common word.
 
     ``Governor Will Order Out State Troops``: every word is capitalised there, so capitals
-    say nothing; a word common in lower case (``Order``) is no part of a name.
+    say nothing; a word common in lower case (``Order``) is no part of a name. A name the model
+    read in capitals (``SIGNS SHIP BILL``) must be a gazetteer place or occur in lower case too.
     """
+    form = text[x.start:x.end]
+    if x.source == "model" and form.isupper() and len(form) > 3:
+        title = " ".join(w.capitalize() for w in form.split())
+        return x if gazetteer.is_place(title) or title in text else None
     stops = [m.end() for m in SENTENCE_END_RE.finditer(text, max(0, x.start - 200), x.start)]
     begin = stops[-1] if stops else max(0, x.start - 200)
     after = SENTENCE_END_RE.search(text, x.end, x.end + 200)
@@ -603,7 +627,12 @@ HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "at", "to
 
 
 #: a ruler's or officer's title of a place, at the start of a span not typed person: ``King of Prussia``.
-TITLE_OF_RE = re.compile(rf"(?:{_RANK}|Governor-General|Viceroy|Emperor|Empress|Government)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
+TITLE_OF_RE = re.compile(rf"(?:{_RANK}|Governor-General|Viceroy|Emperor|Empress)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
+#: a name may open with a particle (``de Cologan``, ``von Seeckt``, ``van der Noot``).
+PARTICLE_LEAD_RE = re.compile(rf"(?:{_PARTICLE}[ \n])+[A-Z]")
+#: office words before a name that is not a person's: ``Naval Attaché Chungking``.
+OFFICE_LEAD_RE = re.compile(r"(?:(?:Naval|Military|Air|Commercial|Financial)[ \n])?(?:Attaché|Attache|Consul|Ambassador|"
+                            r"Minister|Chargé|Charge|Secretary|Governor|Commissioner)[ \n](?:(?:at|in|to)[ \n])?(?=[A-Z])")
 #: the end of a sentence or a line: where a headline's sentence begins and ends.
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 
@@ -717,14 +746,8 @@ def never_a_name(form: str) -> bool:
     """Months, weekdays, demonyms and offices: whatever the context says, these name nobody."""
     words = form.split()
     return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS | GENERIC_BODIES)
-                or office_only(form) or national_government(words)
+                or office_only(form)
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
-
-
-def national_government(words: list[str]) -> bool:
-    """``Turkish Government``: a nation's government described, not named (``Labour Government`` is named)."""
-    return (len(words) == 2 and words[1] in ("Government", "Govt.")
-            and (words[0].lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(words[0]) is not None))
 
 
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
@@ -827,6 +850,8 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
     words = form.split()
     head = re.split(r" (?:of|on|for) ", form)[0].split()[-1]
     place = gazetteer.lookup(form)
+    if form in SINGLE_BODIES:
+        c["org"] += 3
     if len(words) == 1 and place is None:
         if the_before is False and SURNAME_SUFFIX_RE.search(form):
             c["person"] += CONTEXT_WEIGHT
@@ -1107,7 +1132,8 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
     if "filters" in components:
         events = event_zones(text)
         twins = lowercase_twins(text, shaped) | sentence_words(text, shaped)
-        shaped = [x for x in shaped if not meets(events, x.start, x.end)
+        shaped = [x for x in shaped if not SHIP_BEFORE_RE.search(text, max(0, x.start - 12), x.start)
+                  and not meets(events, x.start, x.end)
                   and form_key(text[x.start:x.end]) not in twins and not never_a_name(text[x.start:x.end])]
         for x in shaped:        # still counted, as votes against the form being a name
             if not_a_name(text[x.start:x.end], text[max(0, x.start - 8):x.start], text[x.end:x.end + 12]):

@@ -427,8 +427,11 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The French Chamber of Deputies voted.", "orgName", ["French Chamber of Deputies"]),
     ("Both the Church of England and the Board of Trade objected.", "orgName", ["Church of England", "Board of Trade"]),
     ("The American Legation and the Japanese Army agreed.", "orgName", ["American Legation", "Japanese Army"]),
+    ("They wrote to M. de Cologan at once.", "persName", ["de Cologan"]),
+    ("The Vice-Admiral Nelson sailed; His Majesty wept.", "persName", ["Vice-Admiral Nelson"]),
+    ("after the battle of the Nile and the peace of Campo Formio", "placeName", []),
     ("The pro-British Cabinet of Vusuq fell.", "orgName", []),
-    ("The Turkish Government and the Government of Nicaragua replied.", "orgName", []),
+    ("The Turkish Government replied.", "orgName", ["Turkish Government"]),
     ("The Executive Committee of the Party met.", "orgName", []),    # inside a longer name: left to the model
     ("Then Scholzer wrote again. I doubt that Scholzer said it, but Scholzer wrote twice.", "persName",
      ["Scholzer", "Scholzer", "Scholzer"]),
