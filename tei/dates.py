@@ -76,6 +76,12 @@ WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THU
 CENTURY_WORDS = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth", "twenty-first")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?(?![\d])"
+_ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+#: days written as ordinal words (``the first of August``).
+DAY_WORDS = (*_ORD, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth", "twentieth", *(f"twenty-{o}" for o in _ORD), "thirtieth",
+             "thirty-first")
+DAY_WORD = "(?:" + "|".join(sorted((w.replace("-", "[- ]") for w in DAY_WORDS), key=len, reverse=True)) + ")"
 DASH = r"[–—-]"
 TO = rf"(?:{DASH}|to|until|till|through)"
 TIME = (rf"(?:{SP}[,—–]{SP}(?:\d{{1,2}}(?:[:.]\d{{2}})?{SP}(?:[ap]\.{SP}m\.|[AP]\.{SP}M\.|[ap]m\b)"
@@ -85,7 +91,8 @@ YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a c
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
 #: "July 4 of that year", "May 5 last": the year is the one the text is in.
-THAT_YEAR = rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year|,?{SP1}last\b(?!{SP1}(?:year|month|week)))"
+THAT_YEAR = (rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year|,?{SP1}last\b(?!{SP1}(?:year|month|week))"
+             rf"|,?{SP1}(?:ultimo|ult\.|instant|inst\.|proximo|prox\.))")
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 
@@ -112,7 +119,8 @@ def month_number(word: str) -> int:
 
 
 def _day(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    word = s.lower().replace(" ", "-")
+    return DAY_WORDS.index(word) + 1 if word in DAY_WORDS else int(re.sub(r"\D", "", s))
 
 
 def _fix_year(s: str) -> int | None:
@@ -301,7 +309,8 @@ def _year(m: re.Match[str]) -> _Cand:
 
 def _partial_md(m: re.Match[str]) -> _Cand:
     v = (None, month_number(m["m"]), _day(m["d"]))
-    return _Cand(m.start(), m.end(), v, v, "partial")
+    past = re.search(r"(?:last|ultimo|ult\.)$", m.group()) is not None      # "May 5 last": before the letter
+    return _Cand(m.start(), m.end(), v, v, "partial", (-1, "past") if past else (0, ""))
 
 
 def _partial_month(m: re.Match[str]) -> _Cand | None:
@@ -315,6 +324,12 @@ def _partial_month(m: re.Match[str]) -> _Cand | None:
         return None                              # "in August Thalheimer's view"
     v = (None, month_number(month), None)
     return _Cand(*m.span("span"), v, v, "partial")
+
+
+def _day_word_month(m: re.Match[str]) -> _Cand:
+    """``the first of August``, ``the twenty-second of June, 1941``."""
+    v = (int(m["y"]) if m["y"] else None, month_number(m["m"]), _day(m["d"]))
+    return _Cand(m.start(), m.end(), v, v, "when" if m["y"] else "partial")
 
 
 def _partial_month_bracketed(m: re.Match[str]) -> _Cand:
@@ -402,6 +417,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
         (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
         (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?", _partial_md),
+        (rf"(?<![\w-])(?P<d>(?i:{DAY_WORD})){SP1}of{SP1}(?P<m>{MONTH_FULL})(?:,?{SP1}(?P<y>{YEAR}))?(?!\d)",
+         _day_word_month),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
          rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})"
          rf"|(?:[Ee]nd|[Bb]eginning|[Mm]iddle){SP1}of{SP1})?(?P<m>{MONTH_FULL}))(?![\w-])", _partial_month),
@@ -748,6 +765,9 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             if year is None:
                 yield c.start, c.end, None
                 continue
+            line = ctx.date_line_for(c.start) if c.rel[1] == "past" else None
+            if line is not None and line.lo[0] == year and (c.lo[1] or 0, c.lo[2] or 0) > (line.lo[1] or 0, line.lo[2] or 0):
+                year -= 1                           # "27th of December, ultimo" written in January
             crosses = c.hi[1] is not None and c.lo[1] is not None and c.hi[1] < c.lo[1]    # winter
             c = replace(c, lo=(year,) + c.lo[1:], hi=(year + crosses,) + c.hi[1:],
                         mode="when" if c.lo == c.hi else "range")

@@ -146,6 +146,7 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("The years 1861-5 were hard.", "1861-5", {"from": "1861", "to": "1865"}),
     ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
     ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
+    ("On the twenty-second of June, 1941, the war began.", "twenty-second of June, 1941", {"when": "1941-06-22"}),
     ("In 1799 a law freed all children born after July 4 of that\nyear.", "July 4 of that\nyear",
      {"when": "1799-07-04", **INFERRED}),
     ("He was crowned in 1422 and died the same year.", "same year", {"when": "1422"}),
@@ -159,6 +160,9 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("In 1792 the army rested during the winter.", "winter", {"from": "1792-12", "to": "1793-02", **INFERRED}),
     ("In 1792 the Prussians retreated (October).", "October", {"when": "1792-10", **INFERRED}),
     ("Managua, June 2, 1894.\nThe agreement made on May 5 last, and", "May 5 last", {"when": "1894-05-05", **INFERRED}),
+    ("In 1798, on the evening of the first of August, the fleet", "first of August", {"when": "1798-08-01", **INFERRED}),
+    ("Peking, January 26, 1901.\nYour note of the 27th of December, ultimo, came", "27th of December, ultimo",
+     {"when": "1900-12-27", **INFERRED}),
 ])
 def test_dates_newspaper_days_eras_and_short_ranges(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
