@@ -251,7 +251,7 @@ ORG_HEADS = frozenset({"Government", "Office", "Party", "Army", "Navy", "Press",
 ORG_OF_RE = re.compile(r"\b(?:House|Chamber|Board|Ministry|Department|Bank|Council|Court|Academy|Society|Office|"
                        r"Committee|Commission|League|College|Bureau|Institute|University|Church|Order|Assembly|"
                        r"Federation|Association|Company|Corporation|Party|Army|Navy|Museum|Library|School)"
-                       r" of (?:the )?[A-Z][\w'’-]+(?: (?:for |of |the )*[A-Z][\w'’-]+){0,4}")
+                       r"[ \n]of[ \n](?:the[ \n])?[A-Z][\w'’-]+(?:[ \n](?:(?:for|of|the)[ \n])*[A-Z][\w'’-]+){0,4}")
 PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mountains", "river", "gulf", "strait",
                          "straits", "province", "region", "island", "islands", "peninsula", "railway", "zone",
                          "states", "union", "east", "west", "asia", "europe", "africa", "america", "coast",
@@ -272,6 +272,9 @@ COLONY_RE = re.compile(r"\b(?:British|French|German|Portuguese|Dutch|Belgian|Ita
                        r"(?:(?:North|South|East|West|Central|Southwest|South-West|Equatorial)[ \n])*"
                        r"(?:Africa|India|Indies|Guiana|Honduras|Somaliland|Congo|Guinea|Borneo|Columbia|Togoland|"
                        r"Cameroons|Indo-China|Indochina|New[ \n]Guinea|Samoa|Malaya|Sudan|Soudan|Morocco)\b")
+#: a polity named by its people: ``Turkish Empire``, ``Roman Republic``, ``Mughal Empire``.
+POLITY_RE = re.compile(r"\b(?P<q>[A-Z][a-z]+)[ \n](?:Empire|Kingdom|Republic|Khanate|Emirate|Sultanate|Caliphate|"
+                       r"Commonwealth|Confederation|Dominion|Protectorate)\b(?![ \n]of\b)")
 #: a place named for its owner (``Harper's Ferry``, ``Crump's Landing``).
 POSSESSIVE_PLACE_RE = re.compile(r"\b(?:St\.? )?[A-Z][a-z]+['’]s[ \n](?:Ferry|Landing|Creek|Point|Island|Hill|Bay|Valley|Gap|Mills?|"
                                  r"Station|Crossing|Bluff|Run|Ford|Cove|Lake|Sound|Square|Inn|Church|Farm|Corner|"
@@ -402,10 +405,14 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start(), m.end(), "org", "cues") for m in ORDINAL_BODY_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "cues") for m in POSSESSIVE_PLACE_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "place", "cues") for m in COLONY_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "place", "cues") for m in POLITY_RE.finditer(text)
+            if (m.group("q").lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(m.group("q")))
+            and not inside_longer_name(text, m.start())]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in HEADED_PLACE_RE.finditer(text)
-            if not re.search(r"[A-Z][\w'’-]*[ \n]$", text[max(0, m.start() - 30):m.start()])]
+            if not inside_longer_name(text, m.start())]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
             if "\n\n" not in m.group() and not ADJ_RE.match(m.group().split()[-1])
+            and m.group().split()[-1] not in ORG_HEADS
             and not re.search(r"[A-Z][\w-]*\s$", text[max(0, m.start() - 30):m.start()])
             and not m.group().endswith("an")]
     return out
@@ -459,6 +466,12 @@ def ruler_mentions(text: str) -> list[Mention]:
             continue
         out.append(Mention(m.start(), tail.end(), "person", "cues"))
     return out
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """Whether a capitalised word other than a sentence opener (``The``, ``In``) stands just before ``start``."""
+    prev = re.search(r"([A-Z][\w'’-]*)[ \n]$", text[max(0, start - 30):start])
+    return prev is not None and prev.group(1).lower() not in FUNCTION_WORDS | {"a", "an"}
 
 
 def people_epithet(text: str, pos: int) -> re.Match[str] | None:
@@ -601,9 +614,7 @@ def headline_cut(text: str, x: Mention) -> Mention | None:
     after = SENTENCE_END_RE.search(text, x.end, x.end + 200)
     line = text[begin:after.start() + 1 if after else min(len(text), x.end + 200)]
     lower = lower_words(text)
-    if not is_headline(line, lower):
-        return x
-    if x.source == "register":
+    if x.source in ("register", "shape", "citations") or not is_headline(line, lower):
         return x
     e = x.start
     for m in re.finditer(r"\S+", text[x.start:x.end]):
@@ -645,7 +656,7 @@ def is_headline(line: str, lower: frozenset[str]) -> bool:
     """
     words = re.findall(r"[^\W\d_][\w'’-]+", line)
     big = [w for w in words if w.lower() not in HEADLINE_SMALL]
-    return (len(big) >= 3 and all(w[0].isupper() for w in big) and not line.isupper()
+    return (len(big) >= 3 and all(w[0].isupper() for w in big) and not line.isupper() and words[0][0].isupper()
             and "," not in line and ";" not in line and sum(common_in(w.lower(), lower) for w in big) >= 2)
 
 
@@ -1045,6 +1056,11 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 and not text[prev.end:x.start].strip() and "\n\n" not in text[prev.end:x.start]
                 and len(text[prev.start:prev.end].split()) <= 2):
             out[-1] = Mention(prev.start, x.end, "org", x.source)
+            continue
+        if (prev is not None and prev.type == x.type == "org" and not prev.ref and not x.ref
+                and text[prev.start:prev.end].split()[-1] in ORG_HEADS
+                and re.fullmatch(r"[ \n]of[ \n](?:the[ \n])?", text[prev.end:x.start])):
+            out[-1] = Mention(prev.start, x.end, "org", prev.source)   # "Central Publicity Board of the Kuomintang"
             continue
         if (prev is not None and prev.type == x.type == "place" and not prev.ref
                 and (dc := DC_RE.match(text, prev.end)) is not None and dc.end() >= x.end):

@@ -430,6 +430,8 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("They wrote to M. de Cologan at once.", "persName", ["de Cologan"]),
     ("The Vice-Admiral Nelson sailed; His Majesty wept.", "persName", ["Vice-Admiral Nelson"]),
     ("after the battle of the Nile and the peace of Campo Formio", "placeName", []),
+    ("The Turkish Empire and the National Republic of Georgia fell.", "placeName", ["Turkish Empire"]),
+    ("by the Office of the Chief of\nNaval Operations", "orgName", ["Office of the Chief of\nNaval Operations"]),
     ("The pro-British Cabinet of Vusuq fell.", "orgName", []),
     ("The Turkish Government replied.", "orgName", ["Turkish Government"]),
     ("The Executive Committee of the Party met.", "orgName", []),    # inside a longer name: left to the model
@@ -476,3 +478,9 @@ def test_entities_model_mention_inside_a_longer_name_yields():
     kept = entities.covered_dropped(ms)
     assert [(x.start, x.end, x.source) for x in kept] == [(3, 14, "consistency"), (20, 25, "model"),
                                                           (20, 25, "consistency")]
+
+
+def test_entities_body_of_a_body_is_one_name():
+    text = "the Central Publicity Board of the Kuomintang met"
+    ms = [entities.Mention(4, 27, "org", "model"), entities.Mention(35, 45, "org", "model")]
+    assert [text[x.start:x.end] for x in entities.compounds(text, ms)] == ["Central Publicity Board of the Kuomintang"]
