@@ -250,7 +250,8 @@ ORG_HEADS = frozenset({"Government", "Office", "Party", "Army", "Navy", "Press",
 #: "Chamber of Deputies", "Board of Trade": a body's head word, then "of" and a capitalised name.
 ORG_OF_RE = re.compile(r"\b(?:House|Chamber|Board|Ministry|Department|Bank|Council|Court|Academy|Society|Office|"
                        r"Committee|Commission|League|College|Bureau|Institute|University|Church|Order|Assembly|"
-                       r"Federation|Association|Company|Corporation|Party|Army|Navy|Museum|Library|School)"
+                       r"Federation|Association|Company|Corporation|Party|Army|Navy|Museum|Library|School|Legation|"
+                       r"Embassy|Consulate)"
                        r"[ \n]of[ \n](?:the[ \n])?[A-Z][\w'’-]+(?:[ \n](?:(?:for|of|the)[ \n])*[A-Z][\w'’-]+){0,4}")
 PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mountains", "river", "gulf", "strait",
                          "straits", "province", "region", "island", "islands", "peninsula", "railway", "zone",

@@ -22,9 +22,12 @@ from tei.model import Document, Span
 REQUIRES = frozenset({"pages"})
 PROVIDES = frozenset({"repeats"})
 
-#: a single repeated line must have at least this many key characters to be marked.
+#: a single repeated line must have at least this many key characters to be marked, and follow
+#: its first copy at once; further apart, a line that comes again is a heading or a formula
+#: ("Memorandum by the Chief of Naval Operations" over two memoranda), not a repeat.
 MIN_LINE_CHARS = 60
-#: a run of repeated lines must have at least this many key characters in all.
+#: a run of repeated lines (or one long line: a paragraph) must have at least this many key
+#: characters in all.
 MIN_RUN_CHARS = 120
 #: how many earlier occurrences of a line are tried as the start of a run.
 MAX_TRIES = 4
@@ -82,7 +85,7 @@ def find_runs(lines: list[ContentLine]) -> list[tuple[int, int, int]]:
             if n > best_len:
                 best_j, best_len = j, n
         chars = sum(len(lines[i + m].key) for m in range(best_len))
-        if best_len and (chars >= MIN_RUN_CHARS or (best_len == 1 and chars >= MIN_LINE_CHARS)):
+        if best_len and (chars >= MIN_RUN_CHARS or (best_len == 1 and chars >= MIN_LINE_CHARS and best_j == i - 1)):
             runs.append((i, best_j, best_len))
             for m in range(best_len):
                 seen.setdefault(lines[i + m].key, []).append(i + m)

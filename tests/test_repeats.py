@@ -26,6 +26,7 @@ LONG = "The quick extraction repeated this line of text because the PDF had two 
 @pytest.mark.parametrize("text, marked", [
     (f"Intro line.\n{LONG}\n{LONG}\nAfter.\n", [LONG]),                      # back to back
     ("Accept [etc.]\nBody text one.\nAccept [etc.]\n", []),                   # a short phrase recurs
+    (f"{LONG}\nA memorandum follows here.\n{LONG}\n", []),                      # a heading line over two documents
     (f"Contents\n{TOC}\n{TOC}\nSummary\n", [TOC]),                              # a list given twice
 ])
 def test_repeats_marks_later_copy(make_doc, config, text, marked):
