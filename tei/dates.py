@@ -90,6 +90,11 @@ YEAR_END = r"(?![\w/]|[.,]\d)"                 # not part of a longer number or 
 YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a currency or a slash
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
+#: what an ordinal numbers besides a day: ``the 4th Division``, ``the 3d Corps``, ``the 19th century``.
+NUMBERED_UNIT = (r"(?:Division|Corps|Regiment|Army|Brigade|Battalion|Cavalry|Infantry|Artillery|Battery|Company|"
+                 r"Squadron|Fleet|Dragoons|Hussars|Lancers|Guards|Fusiliers|Rifles|Volunteers|Street|Avenue|Ward|"
+                 r"District|Century|Congress|Duma|Reich|Republic|Dynasty|Edition|Volume|Part|Book|Chapter|Article|"
+                 r"Section|Session|Amendment|International|Plenum|Party)")
 #: "July 4 of that year", "May 5 last": the year is the one the text is in.
 THAT_YEAR = (rf"(?:,?{SP}of{SP1}(?:that|the{SP1}same){SP1}year|,?{SP1}last\b(?!{SP1}(?:year|month|week))"
              rf"|,?{SP1}(?:ultimo|ult\.|instant|inst\.|proximo|prox\.))")
@@ -302,6 +307,12 @@ def _day_of_month(m: re.Match[str]) -> _Cand:
     return _Cand(m.start(), m.end(), v, v, "relative", (MONTH_SHIFT[m["r"].lower()], "day-of-month"))
 
 
+def _day_in_month(m: re.Match[str]) -> _Cand:
+    """``on the 2d``, ``until the 27th``, ``on Friday the 4th``: a day of the month the text is in."""
+    v = (None, None, _day(m["d"]))
+    return _Cand(m.start("wd") if m["wd"] else m.start("span"), m.end("span"), v, v, "relative", (0, "day-of-month"))
+
+
 def _year(m: re.Match[str]) -> _Cand:
     v = (int(m["y"]), None, None)
     return _Cand(m.start(), m.end(), v, v)
@@ -411,6 +422,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"(?<![\w.])(?:A\.{SP}D\.|AD){SP1}(?P<y>[1-9]\d{{0,3}}){YEAR_END}"
          rf"|{YEAR_START}(?P<y2>[1-9]\d{{0,3}}){SP1}(?:A\.{SP}D\.|AD\b|C\.{SP}E\.|CE\b)", _year_ad),
         (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?P<r>inst|instant|ult|ultimo|prox|proximo)(?![\w])", _day_of_month),
+        (rf"\b(?:[Oo]n|[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Ff]rom|[Tt]o|[Oo]f|[Bb]efore|[Aa]fter){SP1}(?P<wd>(?:[Ff]riday|[Mm]onday|"
+         rf"[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ss]aturday|[Ss]unday),?{SP1})?the{SP1}"
+         rf"(?P<span>(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th|d)))(?!{SP1}(?:of\b|{NUMBERED_UNIT}\b|(?!(?:the|a|an|and|but|he|she|they|we|it|his|her|their|at|in|on|to)\b)[a-z]+))(?![\w-])",
+         _day_in_month),
         (rf"(?P<m>{MONTH_FULL}){SP1}(?P<d>{DAY}){SP}(?:{DASH}|to){SP}(?P<d2>{DAY})(?![\w:/]|[.,]\d)", _partial_day_range),
         (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?P<s>spring|summer|"
          rf"autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),

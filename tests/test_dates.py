@@ -143,6 +143,8 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("NEW ORLEANS, March 3, 1884.—It left on the 28th ult. for", "28th ult", {"when": "1884-02-28"}),
     ("London, December 20, 1920. The meeting of the 4th proximo", "4th proximo", {"when": "1921-01-04"}),
     ("PARIS, Jan. 4, 1919.—The Conference opens on the 18th instant.", "18th instant", {"when": "1919-01-18"}),
+    ("Managua, June 11, 1894.\nYour letter did not reach me until the 27th, too late", "27th", {"when": "1894-06-27"}),
+    ("In April 1862 the army waited; on Friday the 4th the enemy came", "Friday the 4th", {"when": "1862-04-04"}),
     ("The years 1861-5 were hard.", "1861-5", {"from": "1861", "to": "1865"}),
     ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
     ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
@@ -266,3 +268,8 @@ def test_dates_counted_from_a_letters_date_line(make_doc, config, text, surface,
 def test_dates_today_without_its_letter_left_out(make_doc, config, text):
     _, found = _dates(make_doc, config, text)
     assert all(s not in ("today", "to-day") for s, _ in found)
+
+
+def test_dates_ordinals_that_are_no_days(make_doc, config):
+    _, found = _dates(make_doc, config, "In April 1862 the 4th Division and the 3d Corps marched; on the 2nd floor")
+    assert [surface for surface, _ in found] == ["April 1862"]
