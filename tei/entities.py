@@ -133,12 +133,13 @@ PERSON_HIS_RE = re.compile(r"(?:['’]s)?(?:\s+[a-z]+[,;]?){1,7}\s+(?:his|himsel
 #: "Babar's vow", "the son of Akbar": kinship, a life's events and a reign belong to persons.
 _LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|brother|sister|grandson|granddaughter|"
          r"nephew|niece|uncle|aunt|heir|successor|death|birth|murder|assassination|accession|abdication|"
-         r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own)")
+         r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own|attention|advice|opinion|views|mind|"
+         r"eyes|words|speech|friend|friends|visit|arrival|departure)")
 PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
 PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
 #: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
 PERSON_TROOPS_RE = re.compile(r"(?:['’]s|(?<=[sxz])['’])\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
-                              r"brigade|regiment|aide|aides|officers|flank|lines)\b")
+                              r"brigade|regiment|aide|aides|officers|flank|lines|fleet)\b")
 #: "the Briand government": a government or cabinet named after its head (lower case).
 LEADER_GOVERNMENT_RE = re.compile(r"\s+(?:government|cabinet|ministry|administration|regime)\b")
 #: verbs whose subject is a person: "Napoleon was born", "Babar married".
@@ -150,7 +151,12 @@ PERSON_VERB_RE = re.compile(r",?\s+(?:was\s+(?:born|crowned|knighted|baptized|ba
 PERSON_OBJECT_RE = re.compile(r"\b(?:(?:signed|written|composed|painted|commanded|murdered|assassinated|knighted) by|"
                               r"told|tell|tells|telling|instructed|instructing|instructs|convince|convinced|"
                               r"persuade|persuaded|urged|urging|advised|reminded|assured|wired|cabled|"
-                              r"telegraphed) $")
+                              r"telegraphed|(?:wrote|write|writes|writing|written) to|"
+                              r"(?:man|woman|boy|girl|chief|leader|barbarian|warrior|prince|soldier|priest|monk|merchant|"
+                              r"person|fellow|officer|one) (?:named|called)|"
+                              r"(?:his|her|their) (?:brother|sister|son|daughter|father|mother|wife|husband|uncle|"
+                              r"nephew|cousin|rival|successor|friend|ally|secretary)(?: and (?:rival|successor|"
+                              r"friend|ally|heir))?,?) $")
 PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|off|across|throughout|into|inside|via|within|occupied|occupy|occupying|"
                              r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
                              r"valley|source|shores?) of(?: the)?|"
