@@ -94,7 +94,9 @@ RANK_RE = re.compile(rf"\b{_RANK}\.?$")
 HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\.?[ \n]")
 #: titles and ranks, then capitalised name words: a person (honorifics are cues, not part of the name).
 _NAME_SEQ_NL = _NAME_SEQ.replace(" ", "[ \n]")      # the same, broken over a line
-CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_RANK_ABBR}\.|{_HONORIFIC}\.?)(?:[ \n]|-(?=[A-Z])))+{_NAME_SEQ_NL}")
+#: after a title, a surname may be set in capitals (``Mr. J. H. BRAND WESSELS`` in a debate's record).
+_CUE_NAME_SEQ = _NAME_SEQ_NL.replace(_WORD, rf"(?:{_WORD}|[A-Z]{{2,}}(?:['’-][A-Z]+)*\b)")
+CUE_RE = re.compile(rf"\b(?:(?:{_RANK}|{_RANK_ABBR}\.|{_HONORIFIC}\.?)(?:[ \n]|-(?=[A-Z])))+{_CUE_NAME_SEQ}")
 POST_TITLE_RE = re.compile(r" (?:Pasha|Shah|Khan|Bey|Effendi|Sultan|Aga|Agha)\b")
 #: "the Chargé in Great Britain (Laughlin)": a person's name in brackets after an office.
 OFFICE_RE = re.compile(rf"\b(?:Secretary|Ambassador|Minister|Chargé|Charge|Consul|Counselor|Counsellor|Attaché|"
@@ -394,7 +396,8 @@ def cue_mentions(text: str) -> list[Mention]:
         start = m.start()
         while (h := HONORIFIC_RE.match(text, start, m.end())) is not None:
             start = h.end()
-        if "\n\n" in m.group() or m.group().split()[-1] in BODY_TAILS | ORG_HEADS or office_only(text[start:m.end()]):
+        if ("\n\n" in m.group() or m.group().split()[-1].capitalize() in BODY_TAILS | ORG_HEADS
+                or office_only(text[start:m.end()])):
             continue
         end = m.end()
         if m.group().count("\n") > 1:           # a name breaks over one line at most
