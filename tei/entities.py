@@ -138,7 +138,8 @@ _LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|broth
          r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own|attention|advice|opinion|views|mind|"
          r"eyes|words|speech|friend|friends|visit|arrival|departure)")
 PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
-PERSON_LIFE_BEFORE_RE = re.compile(rf"\b{_LIFE}\s+of\s+$")
+PERSON_LIFE_BEFORE_RE = re.compile(rf"\b(?:{_LIFE}|inauguration|presidency|impeachment|resignation|abdication|"
+                                   rf"retirement|dismissal|nomination|candidacy|election)\s+of\s+$")
 #: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
 PERSON_TROOPS_RE = re.compile(r"(?:['’]s|(?<=[sxz])['’])\s+(?:army|cavalry|troops|men|forces|command|staff|division|corps|headquarters|"
                               r"brigade|regiment|aide|aides|officers|flank|lines|fleet)\b")
@@ -418,8 +419,7 @@ def cue_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start(), m.end(), "place", "cues") for m in POLITY_RE.finditer(text)
             if (m.group("q").lower() in DEMONYMS | COLLECTIVE or ADJ_RE.match(m.group("q")))
             and not inside_longer_name(text, m.start())]
-    out += [Mention(m.start(), m.end(), "place", "shape") for m in HEADED_PLACE_RE.finditer(text)
-            if not inside_longer_name(text, m.start())]
+    out += [headed_place(m) for m in HEADED_PLACE_RE.finditer(text) if not inside_longer_name(text, m.start())]
     out += [Mention(m.start(), m.end(), "place", "shape") for m in REGION_RE.finditer(text)
             if "\n\n" not in m.group() and not ADJ_RE.match(m.group().split()[-1])
             and m.group().split()[-1] not in ORG_HEADS
@@ -476,6 +476,13 @@ def ruler_mentions(text: str) -> list[Mention]:
             continue
         out.append(Mention(m.start(), tail.end(), "person", "cues"))
     return out
+
+
+def headed_place(m: re.Match[str]) -> Mention:
+    """``Otter Creek`` from ``Burn Otter Creek``: a common first word is no part of the name."""
+    first = re.match(r"([A-Z][a-z]+)[ \n](?=[A-Z][a-z]+[ \n][A-Z])", m.group())
+    start = m.start() + first.end() if first and lexicon.zipf(first.group(1).lower()) >= COMMON_ZIPF else m.start()
+    return Mention(start, m.end(), "place", "shape")
 
 
 def inside_longer_name(text: str, start: int) -> bool:
@@ -1081,14 +1088,36 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if x.type == "place" and (m := REGION_TAIL_RE.match(text, x.end)):
             x = Mention(x.start, m.end(), x.type, x.source, x.ref)
+        if x.type == "person" and not x.ref and (sov := SOVEREIGN_OF_RE.fullmatch(text, x.start, x.end)):
+            x = Mention(sov.start("p"), x.end, "place", x.source)     # "the King of France": France
         if x.type == "place" and not x.ref:
             x = polity(text, dash_cut(text, x, places))
+            x = head_cut(text, x)
         if x.type == "org":
             words = list(re.finditer(r"\S+", text[x.start:x.end]))
             if len(words) > 2 and words[-2].group() in ORG_HEADS and words[-1].group() not in ORG_HEADS:
                 x = Mention(x.start, x.start + words[-2].end(), x.type, x.source, x.ref)
         out.append(x)
     return out
+
+
+#: a sovereign's or governor's title of a country with no name: the office, and the country a place.
+SOVEREIGN_OF_RE = re.compile(r"(?:King|Queen|Emperor|Empress|Tsar|Czar|Shah|Sultan|Khedive|Rajah|Raja|Maharaja|Nawab|"
+                             r"President|Governor|Viceroy|Regent)[ \n]of[ \n](?:the[ \n])?(?P<p>[A-Z][\w'’-]+(?:[ \n][A-Z][\w'’-]+)?)")
+
+
+def head_cut(text: str, x: Mention) -> Mention:
+    """End a place at its head word when a common word follows it: ``Alachua County Grand`` → ``Alachua County``."""
+    words = list(re.finditer(r"\S+", text[x.start:x.end]))
+    for k, w in enumerate(words[:-1]):
+        if (k and w.group() in HEAD_CUT_WORDS
+                and lexicon.zipf(words[k + 1].group().lower()) >= COMMON_ZIPF):
+            return Mention(x.start, x.start + w.end(), x.type, x.source, x.ref)
+    return x
+
+
+HEAD_CUT_WORDS = frozenset({"County", "Creek", "River", "Bay", "Street", "Island", "Valley", "Lake", "Province",
+                            "District"})
 
 
 def polity(text: str, x: Mention) -> Mention:

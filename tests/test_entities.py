@@ -176,6 +176,7 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("their leader was a barbarian named Kerdric.", "Kerdric", "person"),
     ("the Punjab to his brother and rival, Kamran.", "Kamran", "person"),
     ("I am writing to Wocher at once.", "Wocher", "person"),
+    ("from the inauguration of Harding to the election of Coolidge", "Coolidge", "person"),
     ("Talks with the Moscow government began.", "Moscow", "place"),
     ("amongst whom were Buzot, Barbaroux, Louvet, and others who shared their views", "Louvet", "person"),
     ("the son of Akbar, and the death of Akbar", "Akbar", "person"),
@@ -450,6 +451,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The Whigs and the Tories met in the Middle Ages.", "persName", []),
     ("The Triple Alliance and the Rosewood Riot were news.", "placeName", []),
     ("They camped on Otter Creek in Alachua County.", "placeName", ["Otter Creek", "Alachua County"]),
+    ("Burn Otter Creek Following Deaths.", "placeName", ["Otter Creek"]),
 ])
 def test_entities_rules_mark(make_doc, config, text, tag, expected):
     """Rulers, titles of places, offices, bodies, headlines, units and names found by context alone."""
@@ -488,3 +490,19 @@ def test_entities_body_of_a_body_is_one_name():
     text = "the Central Publicity Board of the Kuomintang met"
     ms = [entities.Mention(4, 27, "org", "model"), entities.Mention(35, 45, "org", "model")]
     assert [text[x.start:x.end] for x in entities.compounds(text, ms)] == ["Central Publicity Board of the Kuomintang"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("the King of France was pleased", "King of France", ("France", "place")),
+    ("the Duke of Norfolk was pleased", "Duke of Norfolk", ("Duke of Norfolk", "person")),
+])
+def test_entities_a_sovereign_of_a_country_is_the_country(text, span, expected):
+    start = text.index(span)
+    [x] = entities.compounds(text, [entities.Mention(start, start + len(span), "person", "model")])
+    assert (text[x.start:x.end], x.type) == expected
+
+
+def test_entities_place_ends_at_its_head_before_a_common_word():
+    text = "The Alachua County Grand Jury met."
+    [x] = entities.compounds(text, [entities.Mention(4, 25, "place", "model")])
+    assert text[x.start:x.end] == "Alachua County"
