@@ -47,9 +47,10 @@ _RANK = (r"(?:Sir|Lord|Lady|Dame|Prof|Professor|General|Gen|Lt|Lieutenant|Maj|Ma
          r"Honorable|Honourable|Gov|Supt|Cmdr|Comdr|"
          r"Private|Pvt|Viscount|Viscountess|Marquess|Archduke|Grand Duke|Duchess|Dauphin|Infanta|Khedive|"
          r"Maharaja|Maharajah|Raja|Rajah|Nawab|Mullah|Imam|Patriarch|Metropolitan|Hetman|Ataman|Marshal|"
-         r"Citizen|Citoyen|Vice|Rear)")
+         r"Citizen|Citoyen|Vice|Rear|Sheriff|Constable|Alderman|Councillor|Councilor)")
 #: a ruler's number after the name (``Henry VIII``, ``Elizabeth I,``): a lone "I" only before punctuation or "of".
-REGNAL_RE = re.compile(r"[ \n](?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))")
+REGNAL_RE = re.compile(r"[ \n](?:(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|XX?X?)(?=[\s,.;:)’']|$)(?<! I)|I(?=[,.;:)’']| of\b))"
+                       r"(?!\.\s?[A-Z]\.)(?!\.[A-Z])")     # not initials: "Joseph I.C. Clarke"
 #: words numbered with Roman numerals that are not rulers (``Part II``, ``Volume IV``).
 NUMBERED_PARTS = frozenset({"part", "pt", "volume", "vol", "book", "chapter", "chap", "ch", "section", "sec", "article",
                             "art", "act", "scene", "appendix", "annex", "table", "figure", "fig", "plate", "map",

@@ -445,6 +445,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The Treaty of Kars was signed. Later Kars fell, and Kars wrote nothing.", "placeName", []),
     ("Governor Will Order Out State Troops If Necessary. The governor left.", "persName", []),
     ("Lieut.-Col. Hayes led them.", "persName", ["Lieut.-Col. Hayes"]),
+    ("Joseph I.C. Clarke wrote; Sheriff Elias Walker came.", "persName", ["Sheriff Elias Walker"]),
     ("Mr. J. H. BRAND WESSELS said the General ASSEMBLY sat.", "persName", ["J. H. BRAND WESSELS"]),
     ("The Thirty-first Volunteer Infantry landed.", "orgName", ["Thirty-first Volunteer Infantry"]),
     ("They reached Harper's Ferry at dusk.", "placeName", ["Harper's Ferry"]),
