@@ -578,6 +578,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     s, e = x.start, x.end
     brk = BREAK_RE.search(text, s, e)           # a new line that does not go on with a name
     e = brk.start() if brk else e
+    nl = text.find("\n", s, e)                 # ... or one that opens a date line ("Washington, July 2")
+    e = nl if nl > s and DATELINE_RE.match(text, nl + 1) else e
     bracket = text.find("(", s, e)
     e = bracket if bracket > s else e
     closing = text.rfind(")", s, e)           # "Associated Press) Rosewood": the name starts after it

@@ -91,6 +91,8 @@ def test_entities_event_names_hide_their_names(text, inside):
 
 
 @pytest.mark.parametrize("text, span, expected", [
+    ("of the Office of Naval Operations\nWashington, July 2, 1942.", "Office of Naval Operations\nWashington",
+     "Office of Naval Operations"),
     ("(By Associated Press) Rosewood, Jan. 5.", "Associated Press) Rosewood", "Rosewood"),
     ("the North.—At last", "North.—At", "North"),
     ("the Soviet Union's aims", "the Soviet Union's", "Soviet Union"),
