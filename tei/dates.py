@@ -90,6 +90,8 @@ YEAR_END = r"(?![\w/]|[.,]\d)"                 # not part of a longer number or 
 YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a currency or a slash
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
+#: a part of a day before its date: ``the evening of the first of August``.
+DAY_PART = r"(?:[Mm]orning|[Ee]vening|[Nn]ight|[Aa]fternoon|[Dd]awn|[Nn]oon)"
 #: what an ordinal numbers besides a day: ``the 4th Division``, ``the 3d Corps``, ``the 19th century``.
 NUMBERED_UNIT = (r"(?:Division|Corps|Regiment|Army|Brigade|Battalion|Cavalry|Infantry|Artillery|Battery|Company|"
                  r"Squadron|Fleet|Dragoons|Hussars|Lancers|Guards|Fusiliers|Rifles|Volunteers|Street|Avenue|Ward|"
@@ -431,15 +433,18 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
         (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
         (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
-        (rf"(?<![\w:/.])(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?", _partial_md),
-        (rf"(?<![\w-])(?P<d>(?i:{DAY_WORD})){SP1}of{SP1}(?P<m>{MONTH_FULL})(?:,?{SP1}(?P<y>{YEAR}))?(?!\d)",
+        (rf"(?<![\w:/.])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?",
+         _partial_md),
+        (rf"(?<![\w-])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>(?i:{DAY_WORD})){SP1}of{SP1}(?P<m>{MONTH_FULL})"
+         rf"(?:,?{SP1}(?P<y>{YEAR}))?(?!\d)",
          _day_word_month),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
          rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})"
          rf"|(?:[Ee]nd|[Bb]eginning|[Mm]iddle){SP1}of{SP1})?(?P<m>{MONTH_FULL}))(?![\w-])", _partial_month),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding|ensuing|succeeding|same){SP1}"
          rf"(?P<u>day|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])", _relative),
-        (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])", _relative),
+        (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])"
+         rf"(?!{SP1}(?:the|a|an|his|her|their|its)\b)", _relative),          # not "the day after the battle"
         (rf"\b(?P<span>(?:the{SP1})?(?P<w>[Tt]o-?day|[Yy]esterday|[Tt]o-?morrow|day{SP1}before{SP1}yesterday|"
          rf"day{SP1}after{SP1}to-?morrow))(?![\w-])", _writing_day),
         (rf"\b(?:(?P<d1>{'|'.join(d.capitalize() for d in DAY_NAMES)}){SP1}last|[Ll]ast{SP1}"
@@ -508,6 +513,9 @@ def _chronology(text: str) -> frozenset[int]:
     return frozenset(pos for pos, _ in found)
 
 
+THE_YEAR_RE = re.compile(r"\b[Tt]he[ \t\n]+(?P<y>year[ \t\n]+)$")
+
+
 # --- finding ----------------------------------------------------------------------------------
 def find_candidates(text: str) -> list[_Cand]:
     """Every pattern match in ``text``, before overlaps are resolved."""
@@ -521,6 +529,8 @@ def find_candidates(text: str) -> list[_Cand]:
                 continue                          # pp. 1920-25, No. 1524
             if build is _year and not _plausible_bare_year(text, c):
                 continue
+            if build is _year and (yr := THE_YEAR_RE.search(text, max(0, c.start - 12), c.start)):
+                c = replace(c, start=yr.start("y"))      # "the year 1042": the span is "year 1042"
             out.append(c)
     return out
 

@@ -149,6 +149,7 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
     ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
     ("On the twenty-second of June, 1941, the war began.", "twenty-second of June, 1941", {"when": "1941-06-22"}),
+    ("In the year 1042 Edward was elected king.", "year 1042", {"when": "1042"}),
     ("In 1799 a law freed all children born after July 4 of that\nyear.", "July 4 of that\nyear",
      {"when": "1799-07-04", **INFERRED}),
     ("He was crowned in 1422 and died the same year.", "same year", {"when": "1422"}),
@@ -162,7 +163,7 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("In 1792 the army rested during the winter.", "winter", {"from": "1792-12", "to": "1793-02", **INFERRED}),
     ("In 1792 the Prussians retreated (October).", "October", {"when": "1792-10", **INFERRED}),
     ("Managua, June 2, 1894.\nThe agreement made on May 5 last, and", "May 5 last", {"when": "1894-05-05", **INFERRED}),
-    ("In 1798, on the evening of the first of August, the fleet", "first of August", {"when": "1798-08-01", **INFERRED}),
+    ("In 1798, on the evening of the first of August, the fleet", "evening of the first of August", {"when": "1798-08-01", **INFERRED}),
     ("Peking, January 26, 1901.\nYour note of the 27th of December, ultimo, came", "27th of December, ultimo",
      {"when": "1900-12-27", **INFERRED}),
 ])
@@ -271,5 +272,6 @@ def test_dates_today_without_its_letter_left_out(make_doc, config, text):
 
 
 def test_dates_ordinals_that_are_no_days(make_doc, config):
-    _, found = _dates(make_doc, config, "In April 1862 the 4th Division and the 3d Corps marched; on the 2nd floor")
+    _, found = _dates(make_doc, config, "In April 1862 the 4th Division and the 3d Corps marched; on the 2nd floor; "
+                                        "the day after the battle")
     assert [surface for surface, _ in found] == ["April 1862"]
