@@ -780,8 +780,8 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             anchor = ctx.anchor_for(c.start) or (ctx.dateline if c.rel[1] == "day-of-month" else None)
             r = resolve_relative(c, anchor) if anchor else None
             if r is not None:
-                ctx.anchors.append((r.start, ctx.region(r.start), r))
-                ctx.anchors.sort(key=lambda a: a[0])
+                if c.rel[1] not in SEASONS:           # "the ensuing spring" is a plan, not where the story is
+                    bisect.insort(ctx.anchors, (r.start, ctx.region(r.start), r), key=lambda a: a[0])
                 yield r.start, r.end, attrs_of(r)
             continue
         attrs: dict[str, str] = {}

@@ -275,3 +275,9 @@ def test_dates_ordinals_that_are_no_days(make_doc, config):
     _, found = _dates(make_doc, config, "In April 1862 the 4th Division and the 3d Corps marched; on the 2nd floor; "
                                         "the day after the battle")
     assert [surface for surface, _ in found] == ["April 1862"]
+
+
+def test_dates_a_planned_season_does_not_move_the_story(make_doc, config):
+    text = "In 1792 they kept the capital for the ensuing spring. On September 20 the armies met."
+    _, found = _dates(make_doc, config, text)
+    assert ("September 20", {"when": "1792-09-20", **INFERRED}) in found
