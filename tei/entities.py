@@ -720,6 +720,25 @@ def within(zones: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and end <= zones[i][1]
 
 
+def adjectival_orgs(text: str, mentions: list[Mention]) -> set[str]:
+    """One-word organisations only the model proposed that always stand before a common noun.
+
+    ``Mughal rule``, ``Muhammadan kings``: such a word is an adjective; a body is also named
+    on its own somewhere (``the Comintern``), not only as a modifier (``Comintern officials``).
+    """
+    by_rule = {form_key(text[x.start:x.end]) for x in mentions if x.source != "model"}
+    forms = {form_key(text[x.start:x.end]) for x in mentions if x.source == "model" and x.type == "org"} - by_rule
+    out = set()
+    for form in forms:
+        if " " in form or form.isupper() or form in SINGLE_BODIES:
+            continue
+        ends = [a + len(form) for a in occurrences(text, form)]
+        nouns = [re.match(r"\s+([a-z]+)\b", text[e:e + 30]) for e in ends]
+        if ends and all(n is not None and n.group(1) not in FUNCTION_WORDS | CLAUSE_LINKS for n in nouns):
+            out.add(form)
+    return out
+
+
 def lowercase_twins(text: str, mentions: list[Mention]) -> set[str]:
     """Single-word forms only the model proposed that are plain words (``Recognition``, ``Lake``).
 
@@ -1189,7 +1208,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
         shaped = [with_title(text, x) if x.type == "person" else x for x in shaped]
     if "filters" in components:
         events = event_zones(text)
-        twins = lowercase_twins(text, shaped) | sentence_words(text, shaped)
+        twins = lowercase_twins(text, shaped) | sentence_words(text, shaped) | adjectival_orgs(text, shaped)
         shaped = [x for x in shaped if not SHIP_BEFORE_RE.search(text, max(0, x.start - 12), x.start)
                   and not meets(events, x.start, x.end)
                   and form_key(text[x.start:x.end]) not in twins and not never_a_name(text[x.start:x.end])]

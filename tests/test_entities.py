@@ -509,3 +509,9 @@ def test_entities_place_ends_at_its_head_before_a_common_word():
     text = "The Alachua County Grand Jury met."
     [x] = entities.compounds(text, [entities.Mention(4, 25, "place", "model")])
     assert text[x.start:x.end] == "Alachua County"
+
+
+def test_entities_adjectival_org_is_no_name():
+    text = "the local Muhammadan kings and the Muhammadan armies; Comintern officials met the Comintern."
+    ms = [entities.Mention(m.start(), m.end(), "org", "model") for m in re.finditer(r"Muhammadan|Comintern", text)]
+    assert entities.adjectival_orgs(text, ms) == {"Muhammadan"}
