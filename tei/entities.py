@@ -185,6 +185,16 @@ _NAME = rf"(?:(?:[A-Z]\. ?)+ ?)?{_WORD}(?: {_WORD})?"
 AUTHOR_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[;:.(] )|(?<=\b[Ss]ee )|(?<=\b[Ii]n )|(?<=\bcf\. )|(?<=\d ))"
                        rf"(?P<a>{_NAME})(?: (?:and|&) (?P<b>{_NAME}))?(?:, eds?\.| et al\.)?,"
                        rf"(?= ?[\"“‘A-Z][^\n;]{{2,200}}?, \d)")
+#: author-date references: "(Smith 1998, 45; Jones and Brown 2003)", "Pakenham (1991: 239)".
+_YEAR_REF = r"(?:1[5-9]|20)\d\d[a-z]?(?=[,:;)\]])"
+AUTHOR_DATE_RE = re.compile(rf"(?:(?<=\()|(?<=; )|(?<=\[))(?:(?:see|See|cf\.) )?(?P<a>{_NAME})(?: (?:and|&) (?P<b>{_NAME}))?"
+                            rf"(?: et al\.)?,? {_YEAR_REF}"
+                            rf"|(?P<c>{_NAME})(?: (?:and|&) (?P<d>{_NAME}))?(?: et al\.)? \({_YEAR_REF}")
+#: before a name and a year in brackets, these make it a place (``born at Umarkot (1542)``).
+PLACE_PREPOSITIONS = frozenset({"at", "in", "to", "of", "on", "from", "near", "into", "the", "a", "an"})
+#: words that may stand before a year in brackets without being anybody (``(In 1998``).
+NOT_AUTHORS = frozenset({"in", "by", "from", "after", "before", "since", "until", "circa", "c", "ca", "about", "see",
+                         "cf", "and", "or", "the", "of", "ad", "bc", "vol", "no", "fig", "table", "chapter", "part"})
 #: "(New York: Columbia University Press, 1957)": imprint place(s) and publisher.
 IMPRINT_RE = re.compile(r"\((?:[^()\n]{0,80}?; )?(?P<place>[A-Z][A-Za-z. ]+?(?:, ?[A-Z][A-Za-z. ]+?)?): ?"
                         r"(?P<pub>[A-Z][^():;\n]{1,80}?),?\s(?:1[5-9]|20)\d\d[a-z]?\)")
@@ -556,7 +566,26 @@ def citation_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Me
     if zones is not None:
         out = [x for x in out if any(a <= x.start and x.end <= b for a, b in zones)]
     # an imprint tail opening a line is a citation wherever it stands (a note cut by a page break)
-    return out + [Mention(m.start("pub"), m.end("pub"), "org", "citations") for m in PUBLISHER_TAIL_RE.finditer(text)]
+    out += [Mention(m.start("pub"), m.end("pub"), "org", "citations") for m in PUBLISHER_TAIL_RE.finditer(text)]
+    return out + author_date_mentions(text)
+
+
+def author_date_mentions(text: str) -> list[Mention]:
+    """Authors of author-date references, in notes or body: ``(Smith 1998, 45)``, ``Pakenham (1991)``."""
+    out = []
+    for m in AUTHOR_DATE_RE.finditer(text):
+        if m.group("c"):                      # "Pakenham (1991)", not "The Age of Empire (1987)", "at Umarkot (1542)"
+            prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 20):m.start()])
+            word = prev.group(1) if prev else ""
+            if word.lower() in PLACE_PREPOSITIONS or (word[:1].isupper() and word.lower() not in FUNCTION_WORDS
+                                                      and not word.endswith((".", ",", ";", ":"))):
+                continue
+        for g in ("a", "b", "c", "d"):
+            name = m.group(g)
+            if (name and name.split()[0].lower().rstrip(".") not in NOT_AUTHORS and not never_a_name(name)
+                    and not CALENDAR_RE.match(name)):
+                out.append(Mention(m.start(g), m.end(g), "person", "cues"))
+    return out
 
 
 def structure_mentions(doc: Document) -> list[Mention]:

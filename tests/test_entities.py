@@ -515,3 +515,14 @@ def test_entities_adjectival_org_is_no_name():
     text = "the local Muhammadan kings and the Muhammadan armies; Comintern officials met the Comintern."
     ms = [entities.Mention(m.start(), m.end(), "org", "model") for m in re.finditer(r"Muhammadan|Comintern", text)]
     assert entities.adjectival_orgs(text, ms) == {"Muhammadan"}
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("this view (Smith 1998, 45; Jones and Brown 2003). Then", ["Smith", "Jones", "Brown"]),
+    ("but Pakenham (1991: 239) shows that", ["Pakenham"]),
+    ("as shown by Smith et al. (1998) and", ["Smith"]),
+    ("argued in The Age of Empire (1987), the", []),
+    ("Born at Umarkot (1542). (In 1998, they left.)", []),
+])
+def test_entities_author_date_references(text, authors):
+    assert [text[x.start:x.end] for x in entities.author_date_mentions(text)] == authors
