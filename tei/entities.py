@@ -866,14 +866,15 @@ def context_votes(text: str, forms: Iterable[str], *, shape: bool = True) -> dic
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     pat = form_pattern(forms)
     the_before: dict[str, bool] = {}
+    flat = text.replace("\n", " ")           # the words around a name may wrap onto another line
     for m in pat.finditer(text) if pat else ():
         form = form_key(m.group())
-        before = text[max(0, m.start() - 30):m.start()]
+        before = flat[max(0, m.start() - 30):m.start()]
         the_before[form] = the_before.get(form, False) or before.lower().endswith("the ")
-        votes[form].update(context_of(text, m.end(), before))
-        if PERSON_TROOPS_RE.match(text, m.end()) and not is_country(form):
+        votes[form].update(context_of(flat, m.end(), before))
+        if PERSON_TROOPS_RE.match(flat, m.end()) and not is_country(form):
             votes[form]["person"] += CONTEXT_WEIGHT
-        if (LEADER_GOVERNMENT_RE.match(text, m.end()) and before.endswith("the ") and not gazetteer.is_place(form)
+        if (LEADER_GOVERNMENT_RE.match(flat, m.end()) and before.endswith("the ") and not gazetteer.is_place(form)
                 and not not_a_name(form)):
             votes[form]["person"] += CONTEXT_WEIGHT       # "the Briand government", "the Cuno cabinet"
     for form in set(forms) if shape else ():
@@ -940,7 +941,7 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
             c["org"] += 1
     if PERSON_SHAPE_RE.fullmatch(form) and place is None:
         c["person"] += CONTEXT_WEIGHT
-    if len(words) > 1 and head in ORG_HEADS and not RANK_RE.match(words[0]):
+    if len(words) > 1 and head.capitalize() in ORG_HEADS and not RANK_RE.match(words[0]):
         c["org"] += 3
     elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form) or words[0] in PLACE_PREFIXES):
         c["place"] += 3
@@ -1022,6 +1023,8 @@ def surnames(text: str, mentions: list[Mention], types: dict[str, str]) -> dict[
 
 #: a capitalised word that may be a name the model missed.
 PROPER_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?![\w'’-])")
+#: a word rarer than this in English (Zipf) is proposed as a person on one clear hint.
+RARE_ZIPF = 2.5
 #: context hits (each worth CONTEXT_WEIGHT) a form needs before it is proposed as a name.
 PROPOSAL_HITS = 2
 
@@ -1050,7 +1053,9 @@ def context_proposals(text: str, mentions: list[Mention], events: list[tuple[int
     for form, c in context_votes(text, candidates, shape=False).items():
         typ = best(c)
         need = CONTEXT_WEIGHT * PROPOSAL_HITS
-        if typ == "place" and gazetteer.is_place(form):
+        if typ == "person" and lexicon.zipf(form.lower()) < RARE_ZIPF and not gazetteer.is_minor_place(form):
+            need = CONTEXT_WEIGHT             # "As Hobsbawm argued": a word English hardly knows needs one hint
+        elif typ == "place" and gazetteer.is_place(form):
             need = 1                          # "from Bengal": a known place needs one weak hint
         elif typ == "place" and gazetteer.is_minor_place(form):
             need = CONTEXT_WEIGHT

@@ -178,6 +178,7 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("their leader was a barbarian named Kerdric.", "Kerdric", "person"),
     ("the Punjab to his brother and rival, Kamran.", "Kamran", "person"),
     ("I am writing to Wocher at once.", "Wocher", "person"),
+    ("As Hobsbawm\nargued, the period changed.", "Hobsbawm", "person"),
     ("from the inauguration of Harding to the election of Coolidge", "Coolidge", "person"),
     ("Talks with the Moscow government began.", "Moscow", "place"),
     ("amongst whom were Buzot, Barbaroux, Louvet, and others who shared their views", "Louvet", "person"),
@@ -441,6 +442,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The pro-British Cabinet of Vusuq fell.", "orgName", []),
     ("The Turkish Government replied.", "orgName", ["Turkish Government"]),
     ("The Executive Committee of the Party met.", "orgName", []),    # inside a longer name: left to the model
+    ("As Hobsbawm\nargued in his book, the period changed.", "persName", ["Hobsbawm"]),
     ("Then Scholzer wrote again. I doubt that Scholzer said it, but Scholzer wrote twice.", "persName",
      ["Scholzer", "Scholzer", "Scholzer"]),
     ("The army marched to Corinth. Near Corinth the roads were bad.", "placeName", ["Corinth", "Corinth"]),
