@@ -87,6 +87,10 @@ TO = rf"(?:{DASH}|to|until|till|through)"
 TIME = (rf"(?:{SP}[,—–]{SP}(?:\d{{1,2}}(?:[:.]\d{{2}})?{SP}(?:[ap]\.{SP}m\.|[AP]\.{SP}M\.|[ap]m\b)"
         r"|noon|midnight))")
 YEAR_END = r"(?![\w/]|[.,]\d)"                 # not part of a longer number or a file number
+#: a part of a year or month named before it (``end of``, ``latter part of``, ``the month of``): kept in the span.
+PART_OF = (r"(?:(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Cc]lose|[Mm]iddle|[Tt]urn|[Mm]onth"
+           r"|(?:[Ee]arly|[Ee]arlier|[Ll]atter|[Ll]ater|[Ff]irst|[Ll]ast|[Ss]econd)[ \t]+part)"
+           rf"{SP1}of{SP1}(?:the{SP1}(?:year|month){SP1})?)")
 YEAR_START = r"(?<![\w$£€/])(?<!\d[.:,])"      # not after a digit group, a currency or a slash
 #: a garbled year: o/O for 0, l/I for 1, or letter-spaced digits ("1 9 1 7").
 GYEAR = r"(?:[1l][0-9oOlI]{3}|1 \d \d \d)"
@@ -411,10 +415,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?:{SP}{DASH}{SP}(?P<y2>{YEAR}|\d\d))?{YEAR_END}", _season),
         (rf"(?:(?P<mod>[Ee]arly|[Mm]id|[Mm]iddle|[Ll]ate)(?:-{SP}|{SP1}))?(?<![\w$/])(?P<y>1\d\d0|20\d0)['’]?s(?!\w)",
          _decade),
-        (rf"(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Cc]lose|[Mm]iddle|[Tt]urn){SP1}of{SP1}(?:the{SP1}year{SP1})?"
-         rf"(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}", _part_of),
-        (rf"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}",
-         _early_late),
+        (rf"{PART_OF}(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}", _part_of),
+        (rf"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1}(?:in{SP1}(?:the{SP1}year{SP1})?)?)"
+         rf"(?:(?P<m>{MONTH_FULL}),?{SP1})?(?P<y>{YEAR}){YEAR_END}", _early_late),
         (rf"(?P<span>{YEAR_START}(?P<y>{GYEAR}){SP}{TO}{SP}(?P<y2>{GYEAR}|\d\d?)){YEAR_END}", _year_range),
         (rf"\b[Bb]etween{SP1}(?P<span>(?P<y>{YEAR}){SP1}and{SP1}(?P<y2>{YEAR})){YEAR_END}", _year_range),
         (rf"\b(?:[Ii]n|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]efore|[Bb]y){SP1}(?P<span>[1l](?P<y>{YEAR})){YEAR_END}",
@@ -439,8 +442,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?:,?{SP1}(?P<y>{YEAR}))?(?!\d)",
          _day_word_month),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
-         rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})"
-         rf"|(?:[Ee]nd|[Bb]eginning|[Mm]iddle){SP1}of{SP1})?(?P<m>{MONTH_FULL}))(?![\w-])", _partial_month),
+         rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})|{PART_OF})?"
+         rf"(?P<m>{MONTH_FULL}))(?![\w-])", _partial_month),
+        (rf"\b(?P<span>(?P<mod>(?P<cue>[Ee]arly|[Ll]ate){SP1}in{SP1}(?:the{SP1}month{SP1}of{SP1})?)(?P<m>{MONTH_FULL}))"
+         rf"(?![\w-])", _partial_month),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding|ensuing|succeeding|same){SP1}"
          rf"(?P<u>day|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])", _relative),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])"

@@ -80,6 +80,10 @@ def test_dates_ranges(make_doc, config, text, surface, attrs):
     ("at the end of 1923. The", "end of 1923", {"when": "1923"}),
     ("by the beginning of March 1921 the", "beginning of March 1921", {"when": "1921-03"}),
     ("in the late nineteenth century the", "late nineteenth century", {"notBefore": "1866", "notAfter": "1899"}),
+    ("in the latter part of April, 1538, near", "latter part of April, 1538", {"when": "1538-04"}),
+    ("in the early part of 1867 he", "early part of 1867", {"when": "1867"}),
+    ("in the month of June 1865 the", "month of June 1865", {"when": "1865-06"}),
+    ("He left late in 1866 for", "late in 1866", {"notBefore": "1866-09", "notAfter": "1866-12"}),
 ])
 def test_dates_fuzzy(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
@@ -105,6 +109,8 @@ INFERRED = {"cert": "medium", "evidence": "conjecture"}
     ("It was completed by mid-February, leaving in 1923 time", "mid-February", "1923-02"),
     ("Washington, November 2, 1918.\nYour telegram of October 26, 5 p.m.; ", "October 26, 5 p.m.", "1918-10-26"),
     ("the loan of 1915. In a letter of June 30, 1920, and of July 4 he", "July 4", "1920-07-04"),
+    ("Peace came in 1865. Parkes arrived early in July, and", "early in July", "1865-07"),
+    ("Peace came in 1865. He left in the month of June, and", "month of June", "1865-06"),
 ])
 def test_dates_yearless_take_year_from_context(make_doc, config, text, surface, when):
     _, found = _dates(make_doc, config, text)

@@ -528,3 +528,16 @@ def test_entities_adjectival_org_is_no_name():
 ])
 def test_entities_author_date_references(text, authors):
     assert [text[x.start:x.end] for x in entities.author_date_mentions(text)] == authors
+
+
+def test_entities_model_reads_wrapped_lines_as_one():
+    """The model sees a wrapped line's break as a space; short lines and blank lines keep theirs."""
+    prose = "x" * 60
+    text = (f"{prose} consul. F.\nS. Myburgh was moved {prose}\nlast line.\n\n"
+            f"The Ambassador (Page) to the Secretary of State {prose}\nAmerican Embassy,\nLondon, May 1.")
+    view = entities.model_view(text)
+    assert len(view) == len(text)
+    assert "F. S. Myburgh" in view
+    assert "moved " + prose + " last line." in view          # a paragraph's last line may be short
+    assert ".\n\nThe" in view
+    assert "State " + prose + "\nAmerican Embassy,\nLondon" in view   # an address line ends where it ends
