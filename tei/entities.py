@@ -888,6 +888,9 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
         if x.type == "place" and not x.ref and LIST_SEP_RE.search(text, x.start, x.end):
             out += split_list(text, x)
             continue
+        if x.type == "person" and x.source == "model" and PERSON_LIST_RE.fullmatch(text, x.start, x.end):
+            out += split_list(text, x)          # "Barrere, Sieyes": the model ran a list of surnames together
+            continue
         if x.type == "place" and (m := REGION_TAIL_RE.match(text, x.end)):
             x = Mention(x.start, m.end(), x.type, x.source, x.ref)
         if x.type == "person" and not x.ref and (sov := SOVEREIGN_OF_RE.fullmatch(text, x.start, x.end)):
@@ -948,6 +951,10 @@ def dash_cut(text: str, x: Mention, places: set[str]) -> Mention:
     return x
 
 
+#: single names separated by commas: a list, never one person's name.
+PERSON_LIST_RE = re.compile(rf"{NAME_WORD}(?:,[ \n]+{NAME_WORD})+")
+
+
 def split_list(text: str, x: Mention) -> list[Mention]:
     """The places of a span the model ran together: ``Near East and South Asia``, ``North, Soviet Russia``."""
     parts, pos = [], x.start
@@ -974,6 +981,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
     Returns:
         Non-overlapping mentions in text order (``type`` never "non").
     """
+    original, text = text, lexicon.fold_letters(text)      # the rules read ``Gujarát`` as ``Gujarat``
     found: list[Mention] = []
     if "model" in components:
         found += model_mentions(text)
@@ -1010,7 +1018,7 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
             extra = [x for x in extra if not within(events, x.start, x.end)]
         shaped += extra
     if register is not None:
-        shaped = [x for x in register_mentions(text, register)] + shaped
+        shaped = [x for x in register_mentions(original, register)] + shaped
     out = resolve(covered_dropped(shaped))
     return compounds(text, out) if "compounds" in components else out
 

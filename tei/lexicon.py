@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable
@@ -109,3 +110,25 @@ class Vocabulary:
     def compound_count(self, compound: str) -> int:
         """How often the hyphenated ``compound`` is printed (not at a line break)."""
         return self.compounds.get(compound.lower(), 0)
+
+
+#: letters that decompose into no ASCII base letter, folded by hand (one letter for one).
+_FOLD_EXTRA = str.maketrans("æÆøØðÐþÞłŁđĐıßœŒ", "eEoOdDtTlLdDisoO")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+    return base if len(base) == 1 and base.isascii() and base.isalpha() else c.translate(_FOLD_EXTRA)
+
+
+def fold_letters(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letters, one for one.
+
+    ``Gujarát`` → ``Gujarat``, ``Ráthoḍ`` → ``Rathod``, ``Cæsar`` → ``Cesar``: the same length and
+    the same offsets, so patterns written for ASCII letters read transliterated and French or
+    Spanish names too. Other characters are kept.
+    """
+    if text.isascii():
+        return text
+    return "".join(c if c.isascii() else _fold_char(c) for c in text)

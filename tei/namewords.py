@@ -60,7 +60,13 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "representative", "agent", "plenipotentiary", "extraordinary", "affaires", "d'affaires",
                           "majesty", "highness", "excellency", "lordship", "holiness", "grace", "comptroller",
                           "controller", "superintendent", "director", "inspector", "prefect", "viceroy", "taotai",
-                          "magistrate", "sheriff", "chamberlain", "steward", "his", "her"})
+                          "magistrate", "sheriff", "chamberlain", "steward", "his", "her",
+                          # a ruler's or official's title used as a name for him (``the Tycoon``, ``the Khedive``)
+                          "tycoon", "mikado", "shogun", "taikun", "daimio", "daimyo", "negus", "nizam", "peshwa",
+                          "khedive", "caliph", "khalif", "vizier", "sirdar", "dey", "bey", "rajah", "raja",
+                          "maharaja", "maharajah", "nawab", "amir", "begum", "rani", "ranee", "sultana", "czarina",
+                          "tsarina", "tsarevich", "czarevitch", "dauphin", "infanta", "archduke", "regent",
+                          "hetman", "voivode", "hospodar", "satrap", "pharaoh", "doge", "stadtholder"})
 NAME_WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
 _SAINT = r"St\.(?:-| )?(?=[A-Z])"               # "General St. Julien", "Count St.-Julien"
@@ -102,7 +108,8 @@ PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:and (?:his|her)|and others who|
                              r"explained|argued|informs|informed|states that|stated|added|noted|observed|warned|urged|"
                              r"suggested|asked|answered|admitted|insisted|hoped|feared|knew|realized|realised|"
                              r"died|resigned|personally)\b")
-PERSON_BEFORE_RE = re.compile(rf"(?:\b(?:said|complained|wrote|added|replied|asked|remarked)|\b{_HONORIFIC}\.?) $")
+PERSON_BEFORE_RE = re.compile(rf"(?:\b(?:said|complained|wrote|added|replied|asked|remarked)|\b{_HONORIFIC}\.?) $"
+                              r"|\b(?:he|him|she|her) \($")      # "he (Arguello) did not wait"
 PERSON_POSSESSOR_RE = re.compile(r"\s+[a-z]+(?:ed|s)\s+(?:his|her)\b")
 #: "Tamerlane became the head of his tribe": "his" later in the clause, no other name between.
 PERSON_HIS_RE = re.compile(r"(?:['’]s)?(?:\s+[a-z]+[,;]?){1,7}\s+(?:his|himself)\b")
@@ -138,7 +145,9 @@ PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|off|across|throughout|into|inside|v
                              r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
                              r"valley|source|shores?) of(?: the)?|"
                              r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
-                             r"west|part|parts|peoples?) of)(?: the)? $")
+                             r"west|part|parts|peoples?|inhabitants|governor|governors|viceroy|province|provinces|"
+                             r"district|districts|city|town|towns|village|villages|port|fort|coast|island|islands|"
+                             r"kingdom|siege|garrison) of)(?: the)? $")
 #: weaker: also said of persons ("at Kamenev", "from Chicherin").
 PLACE_WEAK_BEFORE_RE = re.compile(r"\b(?:at|from|toward|towards|after|from the|to the) $")
 #: "join the Comintern", "members of the League": bodies are joined and have members.

@@ -185,6 +185,9 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("the son of Akbar, and the death of Akbar", "Akbar", "person"),
     ("from the Tigris to the Euphrates", "Tigris", "place"),
     ("Germany's army advanced.", "Germany", "place"),
+    ("Amanat Khan, the governor of Surat, was recalled.", "Surat", "place"),
+    ("the official charge of the districts of Jhalor and Sachor", "Jhalor", "place"),
+    ("he replied that he (Arguello) did not wait", "Arguello", "person"),
 ])
 def test_entities_context_types_a_form(text, form, expected):
     start = text.index(form)
@@ -381,7 +384,7 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 
 
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
-                                  "Secretary of State"])
+                                  "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
@@ -457,6 +460,8 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The Triple Alliance and the Rosewood Riot were news.", "placeName", []),
     ("They camped on Otter Creek in Alachua County.", "placeName", ["Otter Creek", "Alachua County"]),
     ("Burn Otter Creek Following Deaths.", "placeName", ["Otter Creek"]),
+    ("The Rájputs of Ráthoḍ held Gujarát. Near Gujarát the roads were bad.", "placeName",
+     ["Gujarát", "Gujarát"]),                                      # accented letters read as their base letters
 ])
 def test_entities_rules_mark(make_doc, config, text, tag, expected):
     """Rulers, titles of places, offices, bodies, headlines, units and names found by context alone."""
@@ -541,3 +546,10 @@ def test_entities_model_reads_wrapped_lines_as_one():
     assert "moved " + prose + " last line." in view          # a paragraph's last line may be short
     assert ".\n\nThe" in view
     assert "State " + prose + "\nAmerican Embassy,\nLondon" in view   # an address line ends where it ends
+
+
+def test_entities_a_list_of_surnames_the_model_ran_together_is_split():
+    text = "the others by Barrere, Sieyes, and Thomas Paine"
+    start = text.index("Barrere")
+    x = entities.Mention(start, text.index(", and"), "person", "model")
+    assert [text[y.start:y.end] for y in entities.compounds(text, [x])] == ["Barrere", "Sieyes"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tei.lexicon import Vocabulary, form_zipf, is_word, known_form, zipf
+from tei.lexicon import Vocabulary, fold_letters, form_zipf, is_word, known_form, zipf
 
 
 @pytest.mark.parametrize("word", ["difficult", "Office", "FIRST", "negotiations"])
@@ -38,3 +38,14 @@ def test_lexicon_vocabulary_counts_words_and_compounds(text: str) -> None:
     assert vocab.compound_count("Self-Interest") == 1
     assert vocab.compound_count("anglo-soviet") == 1
     assert vocab.count("selfinterest") == 0
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Gujarát and Ráthoḍ", "Gujarat and Rathod"),
+    ("Cæsar, Zúñiga, Pétion", "Cesar, Zuniga, Petion"),
+    ("Áhmedábád — “ﬁ” ½", "Ahmedabad — “ﬁ” ½"),        # only letters with one base letter change
+    ("plain ASCII", "plain ASCII"),
+])
+def test_lexicon_fold_letters_keeps_offsets(text, folded):
+    assert fold_letters(text) == folded
+    assert len(fold_letters(text)) == len(text)
