@@ -148,6 +148,10 @@ PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|off|across|throughout|into|inside|v
                              r"west|part|parts|peoples?|inhabitants|governor|governors|viceroy|province|provinces|"
                              r"district|districts|city|town|towns|village|villages|port|fort|coast|island|islands|"
                              r"kingdom|siege|garrison) of)(?: the)? $")
+#: "a Junker", "an uppish Junker": a word after an indefinite article (and its adjectives) is a noun.
+INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w.])(?:a|an|A|An)(?: (?!(?:named|called|from|for|by|at|on|over|against|under|"
+                                  r"with|about|near|like|to|in|of|into|and|or|than|as|the|his|her|their|its)\b)"
+                                  r"[a-z]+){0,2} $")
 #: weaker: also said of persons ("at Kamenev", "from Chicherin").
 PLACE_WEAK_BEFORE_RE = re.compile(r"\b(?:at|from|toward|towards|after|from the|to the) $")
 #: "join the Comintern", "members of the League": bodies are joined and have members.

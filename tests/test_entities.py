@@ -188,6 +188,7 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("Amanat Khan, the governor of Surat, was recalled.", "Surat", "place"),
     ("the official charge of the districts of Jhalor and Sachor", "Jhalor", "place"),
     ("he replied that he (Arguello) did not wait", "Arguello", "person"),
+    ("Lord Cromer is a Junker. He is a bumptious Junker, and", "Junker", "non"),
 ])
 def test_entities_context_types_a_form(text, form, expected):
     start = text.index(form)
