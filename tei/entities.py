@@ -119,8 +119,11 @@ def model_view(text: str) -> str:
     The model learnt from text without hard line wraps; a newline in ``F.\nS. Myburgh`` or
     ``General\nGrant`` cuts a name in two for it. A short line (a heading, an address, a
     dateline), the line before it and a blank line still end where they end.
+
+    Names set in capitals inside prose (``KITCHENER``, ``BONAR LAW``, as *Punch* and debates
+    print them) are shown to the model in title case: it learnt names from their capitals.
     """
-    lines = text.split("\n")
+    lines = [CAPS_RUN_RE.sub(title_cased, line) if in_prose(line) else line for line in text.split("\n")]
     lengths = sorted(len(line) for line in lines if line.strip())
     if not lengths:
         return text
@@ -130,6 +133,22 @@ def model_view(text: str) -> str:
         last = k + 2 >= len(lines) or not lines[k + 2].strip()      # a paragraph's last line may be short
         out.append(line + (" " if len(line) >= full and nxt.strip() and (len(nxt) >= full or last) else "\n"))
     return "".join(out) + lines[-1]
+
+
+#: a lower-case word: a line with a few of them is prose.
+PROSE_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+#: capitals in prose: two or more words (``LLOYD GEORGE``), or one of five letters or more (``CREWE``).
+CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}(?:[ '’-][A-Z]{2,})+\b|\b[A-Z]{5,}\b")
+
+
+def in_prose(line: str) -> bool:
+    """Whether a line reads as prose: a few lower-case words, not a heading in capitals."""
+    return len(PROSE_WORD_RE.findall(line)) >= 3
+
+
+def title_cased(m: re.Match[str]) -> str:
+    """``BONAR LAW`` → ``Bonar Law``, the same length."""
+    return re.sub(r"[A-Z]+", lambda w: w.group().capitalize(), m.group())
 
 
 def model_mentions(text: str) -> list[Mention]:
@@ -398,12 +417,14 @@ def headline_cut(text: str, x: Mention) -> Mention | None:
 
     ``Governor Will Order Out State Troops``: every word is capitalised there, so capitals
     say nothing; a word common in lower case (``Order``) is no part of a name. A name the model
-    read in capitals (``SIGNS SHIP BILL``) must be a gazetteer place or occur in lower case too.
+    read in capitals (``SIGNS SHIP BILL``) must stand in prose (``KITCHENER makes his maiden
+    speech``), be a gazetteer place or occur in lower case too.
     """
     form = text[x.start:x.end]
     if x.source == "model" and form.isupper() and len(form) > 3:
         title = " ".join(w.capitalize() for w in form.split())
-        return x if gazetteer.is_place(title) or title in text else None
+        line = text[text.rfind("\n", 0, x.start) + 1:text.find("\n", x.end) % (len(text) + 1)]
+        return x if gazetteer.is_place(title) or title in text or in_prose(line) else None
     stops = [m.end() for m in SENTENCE_END_RE.finditer(text, max(0, x.start - 200), x.start)]
     begin = stops[-1] if stops else max(0, x.start - 200)
     after = SENTENCE_END_RE.search(text, x.end, x.end + 200)

@@ -151,6 +151,8 @@ def test_entities_summary_counts(make_doc, config):
     ("The delegates went from Moscow to Paris in 1921.", "placeName", ["Moscow", "Paris"]),
     ("The Soviet government signed; the British press objected.", "placeName", []),
     ("Later the Red Army entered Baku.", "orgName", ["Red Army"]),
+    ("No one was surprised. BONAR LAW in equally brief speech voiced the hearty acquiescence of all.",
+     "persName", ["BONAR LAW"]),                              # capitals in prose are read in title case
 ])
 def test_entities_model_finds_names(make_doc, config, text, tag, expected):
     doc = entities.run(make_doc(text, provided=("raw", "reading", "blocks")), config)
@@ -547,6 +549,12 @@ def test_entities_model_reads_wrapped_lines_as_one():
     assert "moved " + prose + " last line." in view          # a paragraph's last line may be short
     assert ".\n\nThe" in view
     assert "State " + prose + "\nAmerican Embassy,\nLondon" in view   # an address line ends where it ends
+
+
+def test_entities_model_view_title_cases_capitals_in_prose_only():
+    text = "The speech was short. KITCHENER makes his maiden speech.\nANOTHER SCRAP OF PAPER\n"
+    view = entities.model_view(text)
+    assert "Kitchener makes" in view and "ANOTHER SCRAP OF PAPER" in view and len(view) == len(text)
 
 
 def test_entities_a_list_of_surnames_the_model_ran_together_is_split():
