@@ -710,7 +710,9 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
             c["org"] += 1
     if PERSON_SHAPE_RE.fullmatch(form) and place is None:
         c["person"] += CONTEXT_WEIGHT
-    if len(words) > 1 and head.capitalize() in ORG_HEADS and not RANK_RE.match(words[0]):
+    if (m := DIVISION_OF_RE.fullmatch(form)) and (gazetteer.is_place(m["p"]) or lexicon.zipf(m["p"].lower()) < COMMON_ZIPF):
+        c["place"] += 3                 # "State of Tachira", "Department of Colon"; not "Department of State"
+    elif len(words) > 1 and head.capitalize() in ORG_HEADS and not RANK_RE.match(words[0]):
         c["org"] += 3
     elif len(words) > 1 and (head.lower() in PLACE_HEADS or DIRECTION_RE.match(form) or words[0] in PLACE_PREFIXES):
         c["place"] += 3
@@ -719,6 +721,11 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
     elif gazetteer.is_minor_place(form):
         c["place"] += 1
     return c
+
+
+#: a country's division named "head of Name": a place when the name is a place's, not a common word.
+DIVISION_OF_RE = re.compile(r"(?:State|Department|District|Territory|County|Canton|Prefecture|Presidency|Governorate)"
+                            r" of (?P<p>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 
 
 def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -918,6 +925,9 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
             x = Mention(x.start, m.end(), x.type, x.source, x.ref)
         if x.type == "person" and not x.ref and (sov := SOVEREIGN_OF_RE.fullmatch(text, x.start, x.end)):
             x = Mention(sov.start("p"), x.end, "place", x.source)     # "the King of France": France
+        if x.type == "person" and not x.ref and (office := COUNTRY_OFFICE_RE.fullmatch(text, x.start, x.end)):
+            if gazetteer.is_place(office["p"]) and office_only(office["o"]):
+                x = Mention(x.start, office.end("p"), "place", x.source)   # "U. S. Consul": the country
         if x.type == "place" and not x.ref:
             x = polity(text, dash_cut(text, x, places))
             x = head_cut(text, x)
@@ -932,6 +942,10 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
 #: a sovereign's or governor's title of a country with no name: the office, and the country a place.
 SOVEREIGN_OF_RE = re.compile(r"(?:King|Queen|Emperor|Empress|Tsar|Czar|Shah|Sultan|Khedive|Rajah|Raja|Maharaja|Nawab|"
                              r"President|Governor|Viceroy|Regent)[ \n]of[ \n](?:the[ \n])?(?P<p>[A-Z][\w'’-]+(?:[ \n][A-Z][\w'’-]+)?)")
+
+
+#: a country and an office with no name after it (``U. S. Consul``, ``Italian Minister`` is left to the filters).
+COUNTRY_OFFICE_RE = re.compile(r"(?P<p>(?:[A-Z]\.[ \n]?)+|[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?)[ \n](?P<o>[A-Z][\w.'’ \n-]+)")
 
 
 def head_cut(text: str, x: Mention) -> Mention:

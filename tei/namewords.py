@@ -269,7 +269,7 @@ PLACE_HEADS = frozenset({"sea", "ocean", "republic", "kingdom", "empire", "mount
                          "head", "point"})
 #: first words that make a place of a name (``Fort Sumter``, ``Mount Vernon``, ``Lake Erie``).
 PLACE_PREFIXES = frozenset({"Fort", "Mount", "Mt.", "Cape", "Lake", "Port", "Point", "Glen", "Camp", "Isle", "Gulf",
-                            "Bay", "Mont", "Monte", "Rio", "Sierra"})
+                            "Bay", "Mont", "Monte", "Rio", "Sierra", "River"})
 #: a name and a place's head word: ``Otter Creek``, ``Alachua County``, ``Hudson River``.
 HEADED_PLACE_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?[ \n](?:County|Creek|River|Lake|Bay|Island|Islands|"
                              r"Mountains|Valley|Street|Square|Road|Avenue|Harbor|Harbour|Falls|Springs|Canal|Parish|"

@@ -562,3 +562,19 @@ def test_entities_a_list_of_surnames_the_model_ran_together_is_split():
     start = text.index("Barrere")
     x = entities.Mention(start, text.index(", and"), "person", "model")
     assert [text[y.start:y.end] for y in entities.compounds(text, [x])] == ["Barrere", "Sieyes"]
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("State of Tachira", "place"), ("Department of Colon", "place"), ("River Zulia", "place"),
+    ("Department of State", "org"), ("Department of Agriculture", "org"),
+])
+def test_entities_a_division_of_a_country_is_a_place(form, expected):
+    assert entities.best(entities.shape_votes(form, None)) == expected
+
+
+def test_entities_a_country_before_an_office_is_the_place():
+    text = "E. H. PLUMACHER, U. S. Consul at Maracaibo, wrote."
+    start = text.index("U. S.")
+    x = entities.Mention(start, start + len("U. S. Consul"), "person", "model")
+    [y] = entities.compounds(text, [x])
+    assert (text[y.start:y.end], y.type) == ("U. S.", "place")
