@@ -35,7 +35,7 @@ from tei.namewords import (
     NUMBERED_PARTS, OFFICE_RE, OFFICE_TAIL, OFFICE_WORDS, ORDINAL_BODY_RE, ORG_BEFORE_RE, ORG_HEADS, ORG_OF_RE,
     PARTICLE, PEER_RE, PEOPLE_EPITHET_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_HIS_RE, PERSON_LIFE_AFTER_RE,
     INDEFINITE_BEFORE_RE, PERSON_LIFE_BEFORE_RE, PERSON_OBJECT_RE, PERSON_POSSESSOR_RE, PERSON_SHAPE_RE, PERSON_TROOPS_RE, PERSON_VERB_RE,
-    PLACE_BEFORE_RE, PLACE_HEADS, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACE_WEAK_BEFORE_RE, POLITY_RE,
+    PLACE_BEFORE_RE, PLACE_HEADS, PLACE_OF_BEFORE_RE, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACE_WEAK_BEFORE_RE, POLITY_RE,
     POSSESSIVE_PLACE_RE, POST_TITLE_RE, PUBLISHER_TAIL_RE, RANK, RANK_RE, REGIME_RE, REGION_RE, REGION_TAIL_RE,
     REGNAL_RE, SENTENCE_OPEN_RE, SENTENCE_START_RE, SHIP_BEFORE_RE, SIGNATURE_RE, SURNAME_SUFFIX_RE, TAIL_RE,
     TELEGRAM_RE, WORK_TITLE_TAILS,
@@ -659,6 +659,8 @@ def context_of(text: str, end: int, before: str) -> Counter[str]:
     """The type the words just around one occurrence point to (``before`` ends where it starts)."""
     if INDEFINITE_BEFORE_RE.search(before):
         return Counter(non=1)                     # "a Junker", "an uppish Junker": a common noun
+    if PLACE_OF_BEFORE_RE.search(before):
+        return Counter(place=CONTEXT_WEIGHT)      # "the governor of Surat, died": the governor died
     if (PERSON_AFTER_RE.match(text, end) or PERSON_POSSESSOR_RE.match(text, end)
             or PERSON_BEFORE_RE.search(before) or PERSON_OBJECT_RE.search(before)
             or PERSON_LIFE_AFTER_RE.match(text, end) or PERSON_LIFE_BEFORE_RE.search(before)

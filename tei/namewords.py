@@ -145,9 +145,11 @@ PLACE_BEFORE_RE = re.compile(r"\b(?i:in|near|off|across|throughout|into|inside|v
                              r"crossed|cross|crossing|(?:up|down|along|beyond|beside) the|(?:banks?|mouth|"
                              r"valley|source|shores?) of(?: the)?|"
                              r"invaded|invade|annexed|(?:capital|occupation|invasion|annexation|north|south|east|"
-                             r"west|part|parts|peoples?|inhabitants|governor|governors|viceroy|province|provinces|"
-                             r"district|districts|city|town|towns|village|villages|port|fort|coast|island|islands|"
-                             r"kingdom|siege|garrison) of)(?: the)? $")
+                             r"west|part|parts|peoples?) of)(?: the)? $")
+#: "governor of Surat", "the districts of Jhalor": a place whatever the words after it say.
+PLACE_OF_BEFORE_RE = re.compile(r"\b(?:inhabitants|governor|governors|viceroy|province|provinces|district|districts|"
+                                r"city|town|towns|village|villages|port|fort|coast|island|islands|kingdom|siege|"
+                                r"garrison) of(?: the)? $")
 #: "a Junker", "an uppish Junker": a word after an indefinite article (and its adjectives) is a noun.
 INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w.])(?:a|an|A|An)(?: (?!(?:named|called|from|for|by|at|on|over|against|under|"
                                   r"with|about|near|like|to|in|of|into|and|or|than|as|the|his|her|their|its)\b)"

@@ -187,7 +187,7 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("the son of Akbar, and the death of Akbar", "Akbar", "person"),
     ("from the Tigris to the Euphrates", "Tigris", "place"),
     ("Germany's army advanced.", "Germany", "place"),
-    ("Amanat Khan, the governor of Surat, was recalled.", "Surat", "place"),
+    ("Amanat Khan, governor of Surat, died.", "Surat", "place"),
     ("the official charge of the districts of Jhalor and Sachor", "Jhalor", "place"),
     ("he replied that he (Arguello) did not wait", "Arguello", "person"),
     ("Lord Cromer is a Junker. He is a bumptious Junker, and", "Junker", "non"),
