@@ -357,7 +357,7 @@ def _partial_month_bracketed(m: re.Match[str]) -> _Cand:
 
 def _relative(m: re.Match[str]) -> _Cand:
     word = (m.groupdict().get("rel") or "following").lower()
-    sign = -1 if word in ("previous", "preceding") else 0 if word == "same" else 1
+    sign = -1 if word in ("previous", "preceding") else 0 if word in ("same", "this", "that") else 1
     return _Cand(*m.span("span"), (None, None, None), (None, None, None), "relative", (sign, m["u"].lower()))
 
 
@@ -448,6 +448,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?![\w-])", _partial_month),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<rel>following|next|previous|preceding|ensuing|succeeding|same){SP1}"
          rf"(?P<u>day|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])", _relative),
+        (rf"\b(?:[Ii]n|[Oo]f|[Dd]uring){SP1}(?P<span>(?P<rel>this|that){SP1}(?P<u>year))(?![\w-])", _relative),
         (rf"\b[Tt]he{SP1}(?P<span>(?P<u>day|week|month|year){SP1}(?:following|after))(?![\w-])"
          rf"(?!{SP1}(?:the|a|an|his|her|their|its)\b)", _relative),          # not "the day after the battle"
         (rf"\b(?P<span>(?:the{SP1})?(?P<w>[Tt]o-?day|[Yy]esterday|[Tt]o-?morrow|day{SP1}before{SP1}yesterday|"
@@ -469,6 +470,13 @@ _REF_BEFORE = re.compile(
 _TELEGRAM_REF = re.compile(r"(?:\byour|\bmy|\bour|['’]s)[ \t]+$")
 
 
+#: lower-case words that may follow a round year (``1800 the``, ``1900 was``); other words make it a number.
+_YEAR_FOLLOWERS = frozenset({"the", "a", "an", "and", "or", "but", "was", "were", "is", "had", "has", "he", "she",
+                             "it", "they", "we", "his", "her", "their", "its", "to", "in", "on", "at", "by", "for",
+                             "of", "with", "when", "as", "that", "which", "who", "there", "this", "these", "until",
+                             "till", "after", "before", "onwards", "onward", "saw", "brought", "marked"})
+
+
 def _plausible_bare_year(text: str, c: _Cand) -> bool:
     """Whether a lone four-digit number reads as a year here (not a page, quantity, number)."""
     y = c.lo[0]
@@ -486,6 +494,8 @@ def _plausible_bare_year(text: str, c: _Cand) -> bool:
             return False
         if prev_word not in YEAR_CUES and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
             return False                          # "some 1500 rifles"
+        if prev_word not in YEAR_CUES and y % 100 == 0 and w not in _YEAR_FOLLOWERS:
+            return False                          # "with 1000 horse", "of 2000 foot"
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -639,7 +649,8 @@ class _Context:
         if c.lo[1] is not None or c.lo != c.hi:
             return True
         prev = re.findall(r"[\w.]+", self.text[max(0, c.start - 20):c.start])
-        return not prev or prev[-1].lower() in NARRATIVE_CUES or _after_stop(self.text, c.start)
+        return (not prev or prev[-1].lower() in NARRATIVE_CUES or _after_stop(self.text, c.start)
+                or re.match(r"\s+(?:was|saw|brought|proved)\b", self.text[c.end:c.end + 12]) is not None)
 
     def region(self, pos: int) -> int:
         """Index of the note holding ``pos``, or -1 for the body."""

@@ -133,6 +133,7 @@ def test_dates_yearless_in_note_uses_body_context(make_doc, config):
     ("on May 3, 1920, and the next day the", "next day", {"when": "1920-05-04"}),
     ("the crisis of autumn 1920 and the following spring the", "following spring",
      {"from": "1921-03", "to": "1921-05"}),
+    ("a failure of rain 1698 was a year of scarcity. The accounts of this year", "this year", {"when": "1698"}),
 ])
 def test_dates_relative_resolved(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
@@ -212,6 +213,7 @@ def test_dates_relative_unresolvable_left_out(make_doc, config, text):
     "see lines 1920-1925 of the poem",
     "arrived at 1920 hours.",
     "printed in 1,500 copies for a population of 1,921,000",
+    "was sent with 1000 horse to defend the city",
 ])
 def test_dates_not_dates(make_doc, config, text):
     _, found = _dates(make_doc, config, text)
