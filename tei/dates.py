@@ -435,7 +435,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?P<s>spring|summer|"
          rf"autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
         (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
-        (rf"(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
+        (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
         (rf"(?<![\w:/.])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?",
          _partial_md),
         (rf"(?<![\w-])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>(?i:{DAY_WORD})){SP1}of{SP1}(?P<m>{MONTH_FULL})"
