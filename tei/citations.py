@@ -21,11 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tei.lexicon import zipf
 from tei.model import Document, Note, Span
 
+#: a word more common than this (Zipf) heads a short title, not an author's name (``Diplomacy, 45``).
+AUTHOR_ZIPF = 3.5
 _PAGE = r"(?:\d+:)?\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:n|nn)\.\s*\d+)?"
 _PAGES = re.compile(rf"(?:pp?\.\s*)?{_PAGE}(?:\s*,\s*{_PAGE})*(?:\s*(?:ff|f)\.)?")
 _IMPRINT = re.compile(r"\(\s*([^():;]{2,60}?)\s*:\s*([^():;]{2,120}?)\s*,\s*(?:\d{4}[a-z]?|n\.\s*d\.)\s*\)")
+#: a volume in lower-case Roman numerals before the pages (``ii, p. 240``).
+_ROMAN_VOLUME = re.compile(r"([ivxlc]+),\s*(?=(?:pp?\.\s*)?\d)")
 _IBID = re.compile(r"(?:Ibid|Ibidem|Id)\.?(?=\W|$)")
 _LEAD_IN = re.compile(r"(?:^|(?<=[\s,(;]))(?:see also|see|cf\.|compare|quoted in|quotations? from|"
                       r"reprinted in|cited in|printed in|published in|in|from)\s+(?-i:(?=[A-Z“\"‘]))", re.IGNORECASE)
@@ -177,11 +182,15 @@ def _rstrip(text: str, start: int, end: int, chars: str) -> int:
 
 
 def _trailing_pages(clause: str, start: int, end: int) -> int | None:
-    """Where a trailing page reference (after a comma, or after an imprint) starts."""
-    for m in re.finditer(r"(?:,[\"”’]?|\)\s*:?)\s*(?=(?:pp?\.\s*)?\d)", clause[:end]):
+    """Where a trailing page reference (after a comma, or after an imprint) starts.
+
+    A volume in lower-case Roman numerals may open it: ``Mallat, i, p. 389``, ``Morga, ii, 240``.
+    """
+    for m in re.finditer(r"(?:,[\"”’]?|\)\s*:?)\s*(?=(?:[ivxlc]+,\s*)?(?:pp?\.\s*)?\d)", clause[:end]):
         if m.start() < start:
             continue
-        pages = _PAGES.fullmatch(clause, m.end(), end)
+        vol = _ROMAN_VOLUME.match(clause, m.end(), end)
+        pages = _PAGES.fullmatch(clause, vol.end() if vol else m.end(), end)
         if pages:
             return m.end()
     return None
@@ -195,7 +204,11 @@ def _pages_after(clause: str, pos: int, end: int) -> list[_Part]:
 
 
 def _scope_parts(clause: str, start: int, end: int) -> list[_Part]:
-    """``biblScope`` parts for a page reference; a leading ``3:`` is the volume."""
+    """``biblScope`` parts for a page reference; a leading ``3:`` or ``iii,`` is the volume."""
+    roman = _ROMAN_VOLUME.match(clause, start, end)
+    if roman:
+        return [_Part("biblScope", start, start + len(roman.group(1)), {"unit": "volume"}),
+                _Part("biblScope", roman.end(), end, {"unit": "page"})]
     vol = re.match(r"(\d+):", clause[start:end])
     if vol:
         return [_Part("biblScope", start, start + len(vol.group(1)), {"unit": "volume"}),
@@ -211,6 +224,8 @@ def _head_parts(clause: str, start: int, end: int, imprint: bool) -> list[_Part]
     commas = [m.start() for m in re.finditer(",", clause[start:end])]
     if not commas:
         whole = clause[start:end]
+        if not imprint and _author_only(whole):
+            return _author_parts(clause, start, end)       # "Morga, p. 323": a short reference by author
         ok = _title_like(whole, bare=True) and not _LEAD_IN_START.match(whole)
         return [_Part("title", start, end, {"level": "m"})] if ok else []
     first = start + commas[0]
@@ -303,6 +318,14 @@ def _name_like(name: str, full: bool) -> bool:
         if not re.fullmatch(r"[A-Z][\w'’.-]*", tok):
             return False
     return tokens[-1] not in _NAME_PARTICLES
+
+
+def _author_only(text: str) -> bool:
+    """A short reference's head that is an author's name, not a short title: names English does not
+    use as words (``Morga``, ``Seymour and House``; not ``Diplomacy``)."""
+    names = re.split(r"\s+(?:and|&)\s+", text.strip())
+    return all(_name_like(n, False) and all(zipf(w.strip(".").lower()) < AUTHOR_ZIPF for w in n.split())
+               for n in names)
 
 
 def _title_like(text: str, bare: bool = False) -> bool:

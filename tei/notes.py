@@ -16,7 +16,8 @@ rest of a word the body broke: ``rela-`` / ``tions``), so the body's run-on stay
 Each note's marker is then looked for in the body of the same page (then the
 neighbouring pages): superscript digits, digits glued to a word or punctuation
 (``Frazar1``, ``Rathbone:2``, ``"173``), bare numbers after a word or punctuation
-(``Afghanistan. 160``), or a number alone on a line.  Context rules keep years, page
+(``Afghanistan. 160``), a number in brackets (``Morga. [36]``, with a ``[36]`` label
+below), or a number alone on a line.  Context rules keep years, page
 references and quantities out; the numbers expected on the page pick among the rest.
 """
 
@@ -65,7 +66,7 @@ NUMBER_WORDS = frozenset({"the", "and", "for", "from", "with", "some", "about", 
 SENT_PUNCT = ".,;:!?)]}\"'”’»"
 
 _LABEL_RE = re.compile(
-    r"(?P<lab>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}|\d \d{1,3}(?= \D)|[0-9lIiOoDQSZzBt|]{1,4}|[^\sA-Za-z0-9]{0,2}[A-Za-z%]{1,2}[^\sA-Za-z0-9]{0,2})"
+    r"(?P<lab>\[\d{1,4}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}|\d \d{1,3}(?= \D)|[0-9lIiOoDQSZzBt|]{1,4}|[^\sA-Za-z0-9]{0,2}[A-Za-z%]{1,2}[^\sA-Za-z0-9]{0,2})"
     r"(?P<dot>[.)])?(?P<sep>\s+|(?=[\"“(]))(?=\S)")
 _INLINE_LABEL_RE = re.compile(r"(?<=[.?!)\]])\s+(?P<lab>\d{1,4})\s+(?=[A-Z\"“(])")
 _MARK_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<![A-Za-z\d])[\dlIoO]*\d[\dlIoO]*(?![A-Za-z\d])|\d+")
@@ -172,6 +173,8 @@ def _read_label(line: Line) -> Label | None:
     if lab[0] in SUP_CHARS:
         value = lab.translate(SUPERSCRIPTS)
         return Label(a, b, rest, (int(value),), "sup") if value.isdecimal() else None
+    if lab.startswith("["):                     # "[36] Printed in Retana's Archivo": a bracketed label
+        return Label(a, b, rest, (int(lab[1:-1]),), "bracket")
     style = "dot" if m.group("dot") else "plain"
     if lab.isdecimal():
         return Label(a, b, rest, (int(lab),), style)
@@ -455,6 +458,8 @@ def _classify(raw: str, line: Line, a: int, b: int) -> int:
     """Weight of a number at ``raw[a:b]`` as a note marker (0 = not a marker)."""
     if raw[a] in SUP_CHARS:
         return 4
+    if raw[a - 1:a] == "[" and raw[b:b + 1] == "]" and a - 1 > line.start:
+        return 4                                # "[36]" after a word: an edition's bracketed marker
     pre = raw[a - 1] if a > line.start else "\n"
     post = raw[b] if b < line.end else "\n"
     if post.isalnum() or post in "-–/%$£€°":
@@ -506,8 +511,11 @@ def find_candidates(doc: Document, body: list[Line]) -> list[Candidate]:
                     continue
                 value = int(mapped)
             w = _classify(doc.raw, ln, m.start(), m.end())
+            a, b = m.span()
+            if doc.raw[a - 1:a] == "[" and doc.raw[b:b + 1] == "]":
+                a, b = a - 1, b + 1                     # the brackets belong to the marker
             if w:
-                out.append(Candidate(m.start(), m.end(), value, w, ln.zone))
+                out.append(Candidate(a, b, value, w, ln.zone))
     return out
 
 

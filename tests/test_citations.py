@@ -35,6 +35,13 @@ def _parts(clause: str) -> list[tuple[str, str, str]]:
     ("Mamoulia,Les combats des Caucasiens, 132",
      [("bibl", "", "Mamoulia,Les combats des Caucasiens, 132"), ("author", "", "Mamoulia"),
       ("title", "m", "Les combats des Caucasiens"), ("biblScope", "page", "132")]),
+    ("Morga, p. 323",
+     [("bibl", "", "Morga, p. 323"), ("author", "", "Morga"), ("biblScope", "page", "p. 323")]),
+    ("Mallat, i, pp. 382-385",
+     [("bibl", "", "Mallat, i, pp. 382-385"), ("author", "", "Mallat"), ("biblScope", "volume", "i"),
+      ("biblScope", "page", "pp. 382-385")]),
+    ("Diplomacy, p. 45",                     # a common word heads a short title, not an author
+     [("bibl", "", "Diplomacy, p. 45"), ("title", "m", "Diplomacy"), ("biblScope", "page", "p. 45")]),
 ])
 def test_citations_parses_note_forms(clause, expected):  # type: ignore[no-untyped-def]
     assert _parts(clause) == expected

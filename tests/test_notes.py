@@ -368,3 +368,13 @@ def test_notes_upper_run_in_another_numbering(make_doc, upper, body, found):
     doc = run_notes(make_doc, raw, spans)
     assert [n.n for n in doc.notes] == found
     assert all(n.marker is not None for n in doc.notes)
+
+
+def test_notes_bracketed_labels_and_markers(make_doc):
+    """Editions print ``[36]`` both in the text and before the note."""
+    raw, spans = paged([["as described by Morga. [36] The city grew [37] fast.",
+                         "[36] Morga, p. 323.\n[37] Mallat, i, p. 389."]])
+    doc = run_notes(make_doc, raw, spans)
+    assert [n.n for n in doc.notes] == ["36", "37"]
+    assert [raw[n.marker[0]:n.marker[1]] for n in doc.notes] == ["[36]", "[37]"]
+    assert [marker_word(doc, n) for n in doc.notes] == ["Morga", "grew"]
