@@ -66,7 +66,7 @@ NUMBER_WORDS = frozenset({"the", "and", "for", "from", "with", "some", "about", 
 SENT_PUNCT = ".,;:!?)]}\"'”’»"
 
 _LABEL_RE = re.compile(
-    r"(?P<lab>\[\d{1,4}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}|\d \d{1,3}(?= \D)|[0-9lIiOoDQSZzBt|]{1,4}|[^\sA-Za-z0-9]{0,2}[A-Za-z%]{1,2}[^\sA-Za-z0-9]{0,2})"
+    r"(?P<lab>\[\d{1,4}\]|\[Footnote \d{1,4}:|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}|\d \d{1,3}(?= \D)|[0-9lIiOoDQSZzBt|]{1,4}|[^\sA-Za-z0-9]{0,2}[A-Za-z%]{1,2}[^\sA-Za-z0-9]{0,2})"
     r"(?P<dot>[.)])?(?P<sep>\s+|(?=[\"“(]))(?=\S)")
 _INLINE_LABEL_RE = re.compile(r"(?<=[.?!)\]])\s+(?P<lab>\d{1,4})\s+(?=[A-Z\"“(])")
 _MARK_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<![A-Za-z\d])[\dlIoO]*\d[\dlIoO]*(?![A-Za-z\d])|\d+")
@@ -173,8 +173,8 @@ def _read_label(line: Line) -> Label | None:
     if lab[0] in SUP_CHARS:
         value = lab.translate(SUPERSCRIPTS)
         return Label(a, b, rest, (int(value),), "sup") if value.isdecimal() else None
-    if lab.startswith("["):                     # "[36] Printed in Retana's Archivo": a bracketed label
-        return Label(a, b, rest, (int(lab[1:-1]),), "bracket")
+    if lab.startswith("["):                     # "[36] Printed in …", "[Footnote 36: Printed in …]"
+        return Label(a, b, rest, (int(re.sub(r"\D", "", lab)),), "bracket")
     style = "dot" if m.group("dot") else "plain"
     if lab.isdecimal():
         return Label(a, b, rest, (int(lab),), style)

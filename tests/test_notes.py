@@ -378,3 +378,12 @@ def test_notes_bracketed_labels_and_markers(make_doc):
     assert [n.n for n in doc.notes] == ["36", "37"]
     assert [raw[n.marker[0]:n.marker[1]] for n in doc.notes] == ["[36]", "[37]"]
     assert [marker_word(doc, n) for n in doc.notes] == ["Morga", "grew"]
+
+
+def test_notes_gutenberg_footnote_labels(make_doc):
+    raw, spans = paged([["as described by Morga. [1] The city grew.",
+                         "[Footnote 1: Morga, p. 323.]"]])
+    doc = run_notes(make_doc, raw, spans)
+    assert [n.n for n in doc.notes] == ["1"]
+    assert raw[doc.notes[0].label[0]:doc.notes[0].label[1]] == "[Footnote 1:"
+    assert marker_word(doc, doc.notes[0]) == "Morga"
