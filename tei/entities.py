@@ -409,7 +409,15 @@ def trim(text: str, x: Mention) -> Mention | None:
         s = office.end()                      # "Naval Attaché Chungking": the place after the office
     if s >= e or not (text[s].isupper() or PARTICLE_LEAD_RE.match(text, s, e)):
         return None
+    if (OFFICE_OF_RE.search(text, max(0, s - 40), s)
+            and all(w.lower() in OFFICE_TAIL | {"for"} for w in text[s:e].split())):
+        return None                           # "Secretary of State for War": the rest of an office's name
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
+
+
+#: the start of an office's name, before "of"/"for" (``Secretary of``, ``Minister for``).
+OFFICE_OF_RE = re.compile(r"\b(?:Secretary|Under-Secretary|Minister|Commissioner|Chancellor|Lord|Lords|Master|Keeper)"
+                          r"[ \n](?:of|for)[ \n](?:the[ \n])?$")
 
 
 def headline_cut(text: str, x: Mention) -> Mention | None:

@@ -103,7 +103,8 @@ NOTE_PERSON_RE = re.compile(rf"\s*(?:\d+\s+)?(?P<n>(?:[A-Z]\. ?)*{NAME_WORD}(?: 
 #: endings of abstract nouns, the words a heading is made of (``Conclusion``, ``Epilogue``).
 NOUN_SUFFIX_RE = re.compile(r"(?:ion|ions|ment|ness|ity|ure|ance|ence|logue|graphy|ary|ix|ice)$")
 #: context that shows a name form is a person, or a place.
-PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:and (?:his|her)|and others who|who|whom|whose|himself|herself|said|says|told|tells|wrote|writes|wired|"
+PERSON_AFTER_RE = re.compile(r"(?:['’]s)?,? (?:(?:the )?(?:[A-Z][a-z]+ )?(?:Secretary|Minister|Chancellor|Ambassador|"
+                             r"Commissioner|Viceroy|Premier|Under-Secretary) (?:of|for)\b|and (?:his|her)|and others who|who|whom|whose|himself|herself|said|says|told|tells|wrote|writes|wired|"
                              r"wires|cabled|telegraphed|complained|replied|recalled|remarked|thought|believed|felt|"
                              r"explained|argued|informs|informed|states that|stated|added|noted|observed|warned|urged|"
                              r"suggested|asked|answered|admitted|insisted|hoped|feared|knew|realized|realised|"

@@ -190,6 +190,7 @@ def test_entities_place_gets_geonames_uri(make_doc, config):
     ("Amanat Khan, governor of Surat, died.", "Surat", "place"),
     ("the official charge of the districts of Jhalor and Sachor", "Jhalor", "place"),
     ("he replied that he (Arguello) did not wait", "Arguello", "person"),
+    ("This is Mowbray, Secretary of State for War, primed with news.", "Mowbray", "person"),
     ("Lord Cromer is a Junker. He is a bumptious Junker, and", "Junker", "non"),
 ])
 def test_entities_context_types_a_form(text, form, expected):
@@ -463,6 +464,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("The Triple Alliance and the Rosewood Riot were news.", "placeName", []),
     ("They camped on Otter Creek in Alachua County.", "placeName", ["Otter Creek", "Alachua County"]),
     ("Burn Otter Creek Following Deaths.", "placeName", ["Otter Creek"]),
+    ("The Secretary of State for War spoke.", "orgName", []),     # the rest of an office's name
     ("The Rájputs of Ráthoḍ held Gujarát. Near Gujarát the roads were bad.", "placeName",
      ["Gujarát", "Gujarát"]),                                      # accented letters read as their base letters
 ])
