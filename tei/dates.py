@@ -398,8 +398,8 @@ _NUMWORD = "|".join(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS])
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]], ...] = tuple(
     (re.compile(p), f) for p, f in (
         (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY}){SP},?{SP}(?P<y>{MYEAR})(?!\d){TIME}?", _mdy),
-        (rf"(?:{WEEKDAY})?(?<![\w:/])(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH}),?{SP1}(?P<y>{MYEAR})(?!\d){TIME}?",
-         _mdy),
+        (rf"(?:{WEEKDAY})?(?<![\w:/])(?P<d>{DAY}){SP1}(?:(?:day{SP1})?of{SP1})?(?P<m>{MONTH}),?{SP1}(?P<y>{MYEAR})"
+         rf"(?!\d){TIME}?", _mdy),
         (rf"(?<![\w/.-])(?P<y>{YEAR})-(?P<mo>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?(?![\w/]|[.-]\d)",
          _iso_date),
         (rf"(?:(?P<mod>[Ee]arly|[Mm]id|[Mm]iddle|[Ll]ate)(?:-{SP}|{SP1}))?"

@@ -38,6 +38,7 @@ def _dates(make_doc, config, text, spans=(), notes=()):
     ("signed in March l921 at Riga", "March l921", {"when": "1921-03"}),
     ("founded about 44 B.C. by", "44 B.C.", {"when": "-0044"}),
     ("the accord of Jan. 1921 was", "Jan. 1921", {"when": "1921-01"}),
+    ("open from the 1st day of May, 1893, to", "1st day of May, 1893", {"when": "1893-05-01"}),
 ])
 def test_dates_points(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
