@@ -676,6 +676,8 @@ def context_of(text: str, end: int, before: str) -> Counter[str]:
         return Counter(person=CONTEXT_WEIGHT)
     if ORG_BEFORE_RE.search(before):
         return Counter(org=CONTEXT_WEIGHT)
+    if re.match(r"['’]s\b", text[end:end + 3]):
+        return Counter()                          # "in Kant's Schriften": the preposition governs the book
     if PLACE_BEFORE_RE.search(before):
         return Counter(place=CONTEXT_WEIGHT)
     if PLACE_WEAK_BEFORE_RE.search(before):
@@ -756,8 +758,8 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         votes[form].update(c)
     for x in mentions:        # the last word of a person's full name is that person
         words = form_key(text[x.start:x.end]).split()
-        if x.type == "person" and x.source != "model" and len(words) > 1 and words[-1] in votes and words[-2] != "the":
-            votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]
+        if x.type == "person" and len(words) > 1 and words[-1] in votes and words[-2] != "the":
+            votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]     # "Immanuel Kant": Kant
     for form in list(votes):  # "Northern Caucasus": Caucasus is a place too
         tail = DIRECTION_RE.sub("", form, count=1)
         if tail != form and tail in votes and best(votes[form]) == "place":

@@ -7,6 +7,8 @@ import importlib.util
 import re
 from pathlib import Path
 
+from collections import Counter
+
 import pytest
 
 from tei import entities
@@ -580,3 +582,11 @@ def test_entities_a_country_before_an_office_is_the_place():
     x = entities.Mention(start, start + len("U. S. Consul"), "person", "model")
     [y] = entities.compounds(text, [x])
     assert (text[y.start:y.end], y.type) == ("U. S.", "place")
+
+
+def test_entities_a_preposition_before_a_possessive_governs_the_thing_owned():
+    text = "as reprinted in Kant's Schriften"
+    end = text.index("'s")
+    assert entities.context_of(text, end, text[:text.index("Kant")]) == Counter()
+    text = "as reprinted in Kant and Halle"
+    assert entities.context_of(text, text.index(" and"), text[:text.index("Kant")])["place"] > 0
