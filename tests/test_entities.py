@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import re
-from pathlib import Path
-
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
