@@ -28,7 +28,7 @@ from tei import gazetteer, lexicon, registers
 from tei.config import Config
 from tei.model import Document
 from tei.namewords import (
-    ABBREV_END_RE, ADJ_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE, COLLECTIVE,
+    ABBREV_END_RE, ADJ_RE, CAPS_CUE_RE, CAPS_SIGNATURE_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE, COLLECTIVE,
     COLONY_RE, COORD_RE, COUNTRY_KINDS, CUE_RE, DASH_JOIN_RE, DATELINE_RE, DC_RE, DEMONYMS, DIRECTION_RE, EPITHET_RE,
     EVENT_RE, FUNCTION_WORDS, GENERIC_BODIES, GLUED_LEADS, GLUE_RE, HEADED_PLACE_RE, HONORIFIC_RE, IMPRINT_RE,
     LEADER_GOVERNMENT_RE, LEAD_RE, LIST_SEP_RE, NAME_WORD, NOTE_PERSON_RE, NOT_AUTHORS, NOUN_SUFFIX_RE,
@@ -287,7 +287,7 @@ def people_epithet(text: str, pos: int) -> re.Match[str] | None:
 
 def office_only(form: str) -> bool:
     """Whether a form names an office or a title but nobody (``Lord Chancellor``, ``Kaiser``, ``Mme``)."""
-    words = [w.strip(".").lower() for w in form.split()]
+    words = [w.strip(".").lower() for w in re.split(r"[\s-]+", form) if w.strip(".")]
     while len(words) > 1 and (words[0] in DEMONYMS or ADJ_RE.match(words[0].capitalize())):
         words = words[1:]                       # "Russian Financial Attaché"
     return bool(words) and words[0] in OFFICE_WORDS and all(w in OFFICE_WORDS or w in OFFICE_TAIL for w in words)
@@ -306,11 +306,29 @@ def letter_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Ment
                 and all(w.lower() not in lower and lexicon.zipf(w) < SIGNATURE_ZIPF
                         and not NOUN_SUFFIX_RE.search(w) for w in words)):
             out.append(Mention(m.start("n"), m.end("n"), "person", "cues"))
+    for m in CAPS_SIGNATURE_RE.finditer(text):
+        if capital_name(m.group("n"), initials=True):
+            out.append(Mention(m.start("n"), m.end("n"), "person", "cues"))
+    for m in CAPS_CUE_RE.finditer(text):
+        if capital_name(m.group("n")):
+            out.append(Mention(m.start(), m.end("n"), "person", "cues"))
     for a, _b in zones or ():
         head = NOTE_PERSON_RE.match(text, a)
         if head and not gazetteer.is_place(head.group("n")) and not not_a_name(head.group("n").split()[0]):
             out.append(Mention(head.start("n"), head.end("n"), "person", "cues"))
     return out
+
+
+def capital_name(name: str, initials: bool = False) -> bool:
+    """Whether words set in capitals read as a person's name: initials before them (``initials``)
+    or a word English does not use much (``STANTON``, not ``STRIKE``), and no place."""
+    words = re.findall(r"[A-Za-z]{2,}", name)
+    if not words or gazetteer.is_place(name.title()):
+        return False
+    if initials and re.match(r"[A-Z]\.", name):
+        return True
+    return any(lexicon.zipf(w.lower()) < SIGNATURE_ZIPF for w in words) and not any(
+        w.lower() in FUNCTION_WORDS for w in words)
 
 
 def citation_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Mention]:
@@ -943,6 +961,11 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
         if x.type == "place" and not x.ref:
             x = polity(text, dash_cut(text, x, places))
             x = head_cut(text, x)
+        if x.type == "org" and not x.ref and (owner := KIND_OWNER_RE.search(text, max(0, x.start - 20), x.start)):
+            if lexicon.zipf(owner["w"].lower()) >= COMMON_ZIPF and not gazetteer.is_place(owner["w"]):
+                if prev is not None and prev.end > owner.start():
+                    out.pop()
+                x = Mention(owner.start(), x.end, x.type, x.source)   # "World's Columbian Commission"
         if x.type == "org":
             words = list(re.finditer(r"\S+", text[x.start:x.end]))
             if len(words) > 2 and words[-2].group() in ORG_HEADS and words[-1].group() not in ORG_HEADS:
@@ -951,6 +974,8 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: a common word's possessive opening a body's name (``World's Columbian Commission``, ``People's Party``).
+KIND_OWNER_RE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)['’]s?[ \n]$")
 #: a sovereign's or governor's title of a country with no name: the office, and the country a place.
 SOVEREIGN_OF_RE = re.compile(r"(?:King|Queen|Emperor|Empress|Tsar|Czar|Shah|Sultan|Khedive|Rajah|Raja|Maharaja|Nawab|"
                              r"President|Governor|Viceroy|Regent)[ \n]of[ \n](?:the[ \n])?(?P<p>[A-Z][\w'’-]+(?:[ \n][A-Z][\w'’-]+)?)")

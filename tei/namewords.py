@@ -66,7 +66,8 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "khedive", "caliph", "khalif", "vizier", "sirdar", "dey", "bey", "rajah", "raja",
                           "maharaja", "maharajah", "nawab", "amir", "begum", "rani", "ranee", "sultana", "czarina",
                           "tsarina", "tsarevich", "czarevitch", "dauphin", "infanta", "archduke", "regent",
-                          "hetman", "voivode", "hospodar", "satrap", "pharaoh", "doge", "stadtholder"})
+                          "hetman", "voivode", "hospodar", "satrap", "pharaoh", "doge", "stadtholder",
+                          "adjutant", "quartermaster", "paymaster", "provost", "advocate", "judge", "surgeon"})
 NAME_WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
 _SAINT = r"St\.(?:-| )?(?=[A-Z])"               # "General St. Julien", "Count St.-Julien"
@@ -97,6 +98,12 @@ DATELINE_RE = re.compile(r"(?m)^(?P<p>[A-Z][A-Za-z.-]+(?: [A-Z][A-Za-z.-]+)?),? 
 TELEGRAM_RE = re.compile(rf"(?m)^(?:\d+\. )?For (?:the [^:\n]{{1,60}}?|(?P<a>{_NAME_SEQ})) from (?P<b>{_NAME_SEQ}):")
 #: a line holding only a name: a letter's or a telegram's signature when the text ends after it.
 SIGNATURE_RE = re.compile(rf"(?m)(?<=[.,:;!?)\]]\n)(?P<n>(?:[A-Z]\. ?)*{NAME_WORD}(?: {NAME_WORD}){{0,2}})[ \t]*$(?=\n?\s*(?:\d|$)|\n\n)")
+#: a surname set in capitals (``LINCOLN``, ``McCLELLAN``) after initials or another such word.
+_CAPS_NAME = r"(?:[A-Z]\.[ ]?)*(?:Ma?c)?[A-Z]{2,}(?:[ ](?:[A-Z]\.[ ]?)*(?:Ma?c)?[A-Z]{2,}){0,2}"
+#: a signature in capitals closing a letter or an order: ``A. LINCOLN.``, ``L. THOMAS, Adjutant-General.``
+CAPS_SIGNATURE_RE = re.compile(rf"(?m)(?:(?<=[.,:;!?)\]]\n)|(?<=\n\n))(?P<n>{_CAPS_NAME})[.,]?(?:[ ][A-Z][\w.' -]{{0,40}})?[ \t]*$")
+#: a rank in capitals before a name in capitals: ``GENERAL G. B. McCLELLAN``, ``MAJOR-GENERAL McCLELLAN``.
+CAPS_CUE_RE = re.compile(rf"\b(?:(?:{RANK.upper()}|{_RANK_ABBR.upper()}\.)(?:[ ]|-(?=[A-Z])))+(?P<n>{_CAPS_NAME})\b")
 #: the person a foot note identifies: "1 Serge Ughet, Russian Financial Attaché at Washington."
 NOTE_PERSON_RE = re.compile(rf"\s*(?:\d+\s+)?(?P<n>(?:[A-Z]\. ?)*{NAME_WORD}(?: (?:(?:[A-Z]\. ?)+|{PARTICLE} )*{NAME_WORD}){{1,3}}), "
                             r"(?!\d|[A-Z][^,\n]{0,60}, \d)")

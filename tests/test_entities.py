@@ -389,7 +389,7 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 
 
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
-                                  "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam"])
+                                  "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
@@ -466,6 +466,10 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("They camped on Otter Creek in Alachua County.", "placeName", ["Otter Creek", "Alachua County"]),
     ("Burn Otter Creek Following Deaths.", "placeName", ["Otter Creek"]),
     ("The Secretary of State for War spoke.", "orgName", []),     # the rest of an office's name
+    ("TELEGRAM TO GENERAL G. B. McCLELLAN.\n\nMAJOR-GENERAL McCLELLAN:\n\nThis is Monday.\n\nA. LINCOLN.\n",
+     "persName", ["GENERAL G. B. McCLELLAN", "MAJOR-GENERAL McCLELLAN", "A. LINCOLN"]),
+    ("By order of the Secretary of War:\nL. THOMAS, Adjutant-General.\n", "persName", ["L. THOMAS"]),
+    ("THE GENERAL STRIKE IS CALLED.\n", "persName", []),
     ("The Rájputs of Ráthoḍ held Gujarát. Near Gujarát the roads were bad.", "placeName",
      ["Gujarát", "Gujarát"]),                                      # accented letters read as their base letters
 ])
@@ -589,3 +593,12 @@ def test_entities_a_preposition_before_a_possessive_governs_the_thing_owned():
     assert entities.context_of(text, end, text[:text.index("Kant")]) == Counter()
     text = "as reprinted in Kant and Halle"
     assert entities.context_of(text, text.index(" and"), text[:text.index("Kant")])["place"] > 0
+
+
+def test_entities_a_common_words_possessive_opens_a_bodys_name():
+    text = "In 1893 the World's Columbian Commission met. Britain's Foreign Office replied."
+    ms = [entities.Mention(text.index("Columbian"), text.index(" met"), "org", "model"),
+          entities.Mention(text.index("Britain"), text.index("'s Foreign"), "place", "model"),
+          entities.Mention(text.index("Foreign"), text.index(" replied"), "org", "model")]
+    assert [text[x.start:x.end] for x in entities.compounds(text, ms)] == [
+        "World's Columbian Commission", "Britain", "Foreign Office"]
