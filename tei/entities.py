@@ -867,7 +867,15 @@ def context_proposals(text: str, mentions: list[Mention], events: list[tuple[int
             need = CONTEXT_WEIGHT
         if typ in ("person", "place") and c[typ] >= need and c[typ] > sum(c.values()) - c[typ]:
             out += [Mention(a, a + len(form), typ, "shape") for a in where[form]]
+        elif (not c and SURNAME_SUFFIX_RE.search(form) and lexicon.zipf(form.lower()) < RARE_ZIPF
+              and not gazetteer.is_minor_place(form) and not the_before(text, where[form])):
+            out += [Mention(a, a + len(form), "person", "shape") for a in where[form]]   # "Konovalov, Kishkin"
     return out
+
+
+def the_before(text: str, starts: list[int]) -> bool:
+    """Whether "the" stands before any of the occurrences starting at ``starts``."""
+    return any(re.search(r"\b[Tt]he\s+$", text[max(0, a - 5):a]) for a in starts)
 
 
 def propagate(text: str, forms: dict[str, str]) -> list[Mention]:

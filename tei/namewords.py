@@ -225,7 +225,9 @@ COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whi
                         "liberals", "conservatives", "radicals", "loyalists", "patriots", "rebels", "confederate",
                         "confederates", "unionists", "jacobins", "girondins", "popery", "renaissance",
                         "reformation", "enlightenment", "restoration", "imperial", "royal", "national", "federal",
-                        "provisional", "republican", "democratic", "armada"})
+                        "provisional", "republican", "democratic", "armada", "bolsheviki", "mensheviki",
+                        "menshevik", "mensheviks", "narodniki", "cadets", "junkers", "girondists", "montagnards",
+                        "sans-culottes", "fenians", "chartists", "boers", "uitlanders"})
 #: demonyms and collectives that no suffix rule catches: never names on their own.
 DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "czechs", "welsh", "scots", "scotch",
                       "thai", "basque", "basques", "breton", "bretons", "frenchman", "frenchmen", "englishman",

@@ -470,6 +470,8 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
      "persName", ["GENERAL G. B. McCLELLAN", "MAJOR-GENERAL McCLELLAN", "A. LINCOLN"]),
     ("By order of the Secretary of War:\nL. THOMAS, Adjutant-General.\n", "persName", ["L. THOMAS"]),
     ("THE GENERAL STRIKE IS CALLED.\n", "persName", []),
+    ("The ex-Ministers Konovalov, Kishkin and others were freed at Pskov.", "persName", ["Konovalov", "Kishkin"]),
+    ("The insurrection of the Bolsheviki deals a blow.", "placeName", []),
     ("The Rájputs of Ráthoḍ held Gujarát. Near Gujarát the roads were bad.", "placeName",
      ["Gujarát", "Gujarát"]),                                      # accented letters read as their base letters
 ])
