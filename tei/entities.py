@@ -480,7 +480,8 @@ HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "at", "to
 
 
 #: a ruler's or officer's title of a place, at the start of a span not typed person: ``King of Prussia``.
-TITLE_OF_RE = re.compile(rf"(?:{RANK}|Governor-General|Viceroy|Emperor|Empress)[ \n]of[ \n](?:the[ \n])?(?=[A-Z])")
+TITLE_OF_RE = re.compile(rf"(?:{RANK}|Governor-General|Viceroy|Emperor|Empress|States|Provinces|Islands)[ \n]of[ \n]"
+                         rf"(?:the[ \n])?(?=[A-Z])")      # "the States of Virginia, South Carolina": Virginia
 #: a name may open with a particle (``de Cologan``, ``von Seeckt``, ``van der Noot``).
 PARTICLE_LEAD_RE = re.compile(rf"(?:{PARTICLE}[ \n])+[A-Z]")
 #: office words before a name that is not a person's: ``Naval Attaché Chungking``.
@@ -953,6 +954,8 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 and (dc := DC_RE.match(text, prev.end)) is not None and dc.end() >= x.end):
             out[-1] = Mention(prev.start, dc.end(), "place", prev.source)
             continue
+        if x.type == "place" and not x.ref and (dc := DC_RE.match(text, x.end)) is not None:
+            x = Mention(x.start, dc.end(), "place", x.source)          # "WASHINGTON CITY, D.C."
         if x.type == "place" and not x.ref and LIST_SEP_RE.search(text, x.start, x.end):
             out += split_list(text, x)
             continue
