@@ -387,6 +387,22 @@ def _last_weekday(m: re.Match[str]) -> _Cand:
                  (DAY_NAMES.index((m["d1"] or m["d2"]).lower()), "last-weekday"))
 
 
+#: words before a weekday in its sentence that put it after the date of writing.
+_FUTURE_RE = re.compile(r"\b(?:will|shall|hope|hopes|expect|expects|expected|intend|intends|going to|plan|plans|"
+                        r"planned|to be|next|until|till|by)\b")
+
+
+def _near_weekday(m: re.Match[str]) -> _Cand:
+    """``on Thursday``, ``This is Monday``: the day of that name in the week before the date of
+    writing (a report's ``on Monday``), or after it when the sentence looks ahead (``I hope to
+    tell you on Thursday``)."""
+    start = m.start("span")
+    sentence = re.split(r"[.!?;]\s", m.string[max(0, start - 80):start])[-1]
+    unit = "next-weekday" if _FUTURE_RE.search(sentence + m.group()) else "past-weekday"
+    return _Cand(start, m.end("span"), (None, None, None), (None, None, None), "relative",
+                 (DAY_NAMES.index(m["d"].lower()), unit))
+
+
 def _writing_next_last(m: re.Match[str]) -> _Cand:
     """``next spring``, ``last year``: counted from the date of writing."""
     sign = 1 if m["dir"].lower() == "next" else -1
@@ -398,7 +414,8 @@ _NUMWORD = "|".join(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS])
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]], ...] = tuple(
     (re.compile(p), f) for p, f in (
         (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY}){SP},?{SP}(?P<y>{MYEAR})(?!\d){TIME}?", _mdy),
-        (rf"(?:{WEEKDAY})?(?<![\w:/])(?P<d>{DAY}){SP1}(?:(?:day{SP1})?of{SP1})?(?P<m>{MONTH}),?{SP1}(?P<y>{MYEAR})"
+        (rf"(?:{WEEKDAY})?(?<![\w:/])(?P<d>{DAY}){SP1}(?:(?:day{SP1})?of{SP1})?(?P<m>{MONTH}),?{SP1}"
+         rf"(?:A\.{SP}D\.{SP})?(?P<y>{MYEAR})"
          rf"(?!\d){TIME}?", _mdy),
         (rf"(?<![\w/.-])(?P<y>{YEAR})-(?P<mo>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?(?![\w/]|[.-]\d)",
          _iso_date),
@@ -438,8 +455,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
         (rf"(?<![\w:/.])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?",
          _partial_md),
-        (rf"(?<![\w-])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>(?i:{DAY_WORD})){SP1}of{SP1}(?P<m>{MONTH_FULL})"
-         rf"(?:,?{SP1}(?P<y>{YEAR}))?(?!\d)",
+        (rf"(?<![\w-])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>(?i:{DAY_WORD})){SP1}(?:day{SP1})?of{SP1}(?P<m>{MONTH_FULL})"
+         rf"(?:,?{SP1}(?:(?:in{SP1}the{SP1}year{SP1}(?:of{SP1}our{SP1}Lord{SP1})?)?A\.{SP}D\.{SP})?(?P<y>{YEAR}))?(?!\d)",
          _day_word_month),
         (rf"\b(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f"
          rf"|[Tt]o|[Tt]he|and){SP1}(?P<span>(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-{SP}|{SP1})|{PART_OF})?"
@@ -457,6 +474,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?P<d2>{'|'.join(d.capitalize() for d in DAY_NAMES)}))\b", _last_weekday),
         (rf"\b(?P<dir>[Nn]ext|[Ll]ast){SP1}(?P<u>spring|summer|autumn|fall|winter|year|month|week)\b",
          _writing_next_last),
+        (rf"\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|is|[Nn]ext){SP1}(?P<span>(?P<d>"
+         rf"{'|'.join(d.capitalize() for d in DAY_NAMES)}))\b(?!,?{SP1}(?:last|{MONTH}|the{SP1}\d|\d))",
+         _near_weekday),
         (rf"\b(?P<n>{_NUMWORD}|\d{{1,2}}){SP1}(?P<u>days?|weeks?|months?|years?){SP1}"
          rf"(?P<dir>later|earlier|afterwards?)\b", _relative_n),
     ))
@@ -740,6 +760,10 @@ def resolve_from_writing(c: _Cand, line: _Cand) -> _Cand | None:
         day = written + datetime.timedelta(days=amount)
     elif unit == "last-weekday":
         day = written - datetime.timedelta(days=(written.weekday() - amount - 1) % 7 + 1)
+    elif unit == "next-weekday":                # the day itself or the next of that name
+        day = written + datetime.timedelta(days=(amount - written.weekday()) % 7)
+    elif unit == "past-weekday":                # the day itself or the last of that name
+        day = written - datetime.timedelta(days=(written.weekday() - amount) % 7)
     else:
         period = unit.removeprefix("writing-")
         base = replace(c, rel=(amount, period))
@@ -786,7 +810,7 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
     cands = join_ranges(text, select(find_candidates(text)))
     ctx = _Context(doc, cands)
     for c in cands:
-        if c.mode == "relative" and (c.rel[1].startswith("writing") or c.rel[1] == "last-weekday"):
+        if c.mode == "relative" and (c.rel[1].startswith("writing") or c.rel[1].endswith("-weekday")):
             line = ctx.date_line_for(c.start)
             r = resolve_from_writing(c, line) if line else None
             if r is not None:

@@ -260,6 +260,10 @@ def test_dates_one_numbered_line_is_not_a_chronology(make_doc, config):
     ("Constantinople, November 18, 1914.\nHe returns to-morrow.", "to-morrow", {"when": "1914-11-19"}),
     ("Paris, January 10, 1919.\nOn Saturday last the council met.", "Saturday last", {"when": "1919-01-04"}),
     ("Paris, January 10, 1919.\nThey will come back next spring.", "next spring", {"from": "1919-03", "to": "1919-05"}),
+    ("Washington, July 21, 1862.\nThis is Monday. I hope to tell you on Thursday.", "Thursday", {"when": "1862-07-24"}),
+    ("Washington, July 21, 1862.\nThis is Monday. I hope to tell you on Thursday.", "Monday", {"when": "1862-07-21"}),
+    ("CEDAR KEY, Jan. 5, 1923.\nShe was attacked on Monday, and they fled.", "Monday", {"when": "1923-01-01"}),
+    ("Given this 25th day of July, A.D. 1862.", "25th day of July, A.D. 1862", {"when": "1862-07-25"}),
 ])
 def test_dates_counted_from_a_letters_date_line(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
