@@ -417,6 +417,8 @@ def trim(text: str, x: Mention) -> Mention | None:
         e = tail.start() + keep_dot
     while s < e and not text[s].isalnum():
         s += 1
+    while (low := LOWER_TAIL_RE.search(text, s, e)) is not None and low.start() > s:
+        e = low.start()                       # "the Provisional Government of the Republic shall"
     if (x.type == "person" and (adj := re.match(r"([A-Z][a-z]+)[ \n](?=[A-Z])", text[s:e]))
             and (adj.group(1).lower() in DEMONYMS
                  or ADJ_RE.match(adj.group(1)) and lexicon.zipf(adj.group(1).lower()) >= COMMON_ZIPF)):
@@ -433,6 +435,10 @@ def trim(text: str, x: Mention) -> Mention | None:
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
 
 
+#: function words and verbs ending a span: no name ends so (``Republican party`` may end lower-case).
+LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|that|as|shall|will|would|"
+                           r"should|may|might|must|can|could|is|was|were|are|be|been|has|have|had|did|does|do))+"
+                           r"[.,;:]?$")
 #: the start of an office's name, before "of"/"for" (``Secretary of``, ``Minister for``).
 OFFICE_OF_RE = re.compile(r"\b(?:Secretary|Under-Secretary|Minister|Commissioner|Chancellor|Lord|Lords|Master|Keeper)"
                           r"[ \n](?:of|for)[ \n](?:the[ \n])?$")
@@ -616,11 +622,17 @@ def word_char(c: str) -> bool:
 
 
 def never_a_name(form: str) -> bool:
-    """Months, weekdays, demonyms and offices: whatever the context says, these name nobody."""
+    """Months, weekdays, demonyms, offices, kinds of body in the plural: never a name, whatever the context."""
     words = form.split()
     return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS | GENERIC_BODIES)
-                or office_only(form)
+                or office_only(form) or (words and words[-1].lower() in PLURAL_BODIES)
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
+
+
+#: kinds of body in the plural: a class of bodies (``Military Revolutionary Committees``), none by name.
+PLURAL_BODIES = frozenset({"committees", "commissars", "councils", "soviets", "parties", "governments", "ministries",
+                           "armies", "commissions", "boards", "departments", "assemblies", "congresses", "legations",
+                           "embassies", "cabinets", "consulates", "parliaments"})
 
 
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:

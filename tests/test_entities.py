@@ -390,7 +390,8 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 
 
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
-                                  "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General"])
+                                  "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General",
+                                  "Military Revolutionary Committees", "Temporary Commissars"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
@@ -605,3 +606,13 @@ def test_entities_a_common_words_possessive_opens_a_bodys_name():
           entities.Mention(text.index("Foreign"), text.index(" replied"), "org", "model")]
     assert [text[x.start:x.end] for x in entities.compounds(text, ms)] == [
         "World's Columbian Commission", "Britain", "Foreign Office"]
+
+
+@pytest.mark.parametrize("span, name", [
+    ("Provisional Government of the Republic shall", "Provisional Government of the Republic"),
+    ("Republican party", "Republican party"),              # a lower-case head word may end a name
+])
+def test_entities_function_words_and_verbs_end_no_name(span, name):
+    text = f"the {span} declare its will."
+    x = entities.trim(text, entities.Mention(4, 4 + len(span), "org", "model"))
+    assert text[x.start:x.end] == name
