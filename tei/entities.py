@@ -147,8 +147,11 @@ def in_prose(line: str) -> bool:
 
 
 def title_cased(m: re.Match[str]) -> str:
-    """``BONAR LAW`` → ``Bonar Law``, the same length."""
-    return re.sub(r"[A-Z]+", lambda w: w.group().capitalize(), m.group())
+    """``BONAR LAW`` → ``Bonar Law``, ``GORDON IN CENTRAL AFRICA`` → ``Gordon in Central Africa``."""
+    def word(w: re.Match[str]) -> str:
+        low = w.group().lower()
+        return low if w.start() and low in FUNCTION_WORDS | {"at", "on", "for", "by", "from"} else low.capitalize()
+    return re.sub(r"[A-Z]+", word, m.group())
 
 
 def model_mentions(text: str) -> list[Mention]:
@@ -417,6 +420,9 @@ def trim(text: str, x: Mention) -> Mention | None:
         e = tail.start() + keep_dot
     while s < e and not text[s].isalnum():
         s += 1
+    own = re.search(r"['’]s[ \n]+[a-z]" if x.type != "person" else r"['’]s[ \n]+\w", text[s:e])
+    if own is not None and x.type != "place":
+        e = s + own.start()                   # "Major Gunthorpe's Notes": the owner is the name
     while (low := LOWER_TAIL_RE.search(text, s, e)) is not None and low.start() > s:
         e = low.start()                       # "the Provisional Government of the Republic shall"
     if (x.type == "person" and (adj := re.match(r"([A-Z][a-z]+)[ \n](?=[A-Z])", text[s:e]))
@@ -791,6 +797,10 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         words = form_key(text[x.start:x.end]).split()
         if x.type == "person" and len(words) > 1 and words[-1] in votes and words[-2] != "the":
             votes[words[-1]]["person"] += SOURCE_WEIGHT[x.source]     # "Immanuel Kant": Kant
+    for form in [f for f in votes if " " in f]:  # ... and what shows the full name a person shows the surname one
+        words = form.split()
+        if words[-1] in votes and words[-2] != "the" and best(votes[form]) == "person":
+            votes[words[-1]]["person"] += 1
     for form in list(votes):  # "Northern Caucasus": Caucasus is a place too
         tail = DIRECTION_RE.sub("", form, count=1)
         if tail != form and tail in votes and best(votes[form]) == "place":

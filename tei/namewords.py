@@ -126,7 +126,9 @@ _LIFE = (r"(?:son|sons|daughter|daughters|wife|widow|husband|father|mother|broth
          r"nephew|niece|uncle|aunt|heir|successor|death|birth|murder|assassination|accession|abdication|"
          r"coronation|reign|life|vow|memoirs|biography|funeral|tomb|own|attention|advice|opinion|views|mind|"
          r"eyes|words|speech|friend|friends|visit|arrival|departure)")
-PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b")
+PERSON_LIFE_AFTER_RE = re.compile(rf"['’]s\s+{_LIFE}\b"          # "Babar's vow"; "Kant (1724–1804)", "(b. 1724)"
+                                  r"|\s*\((?:(?:b|d|born|died|ob|fl|r|reigned)\.?\s*)?(?:c\.\s*)?1?\d{3}\s*[-–—]\s*"
+                                  r"(?:c\.\s*)?1?\d{2,3}\)|\s*\((?:b|d|born|died)\.?\s+(?:c\.\s*)?1?\d{3}\)")
 PERSON_LIFE_BEFORE_RE = re.compile(rf"\b(?:{_LIFE}|inauguration|presidency|impeachment|resignation|abdication|"
                                    rf"retirement|dismissal|nomination|candidacy|election)\s+of\s+$")
 #: "Johnston's cavalry": a commander's troops (said of countries too, so not of a country's name).
