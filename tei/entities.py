@@ -641,6 +641,13 @@ PLURAL_BODIES = frozenset({"committees", "commissars", "councils", "soviets", "p
                            "embassies", "cabinets", "consulates", "parliaments"})
 
 
+def place_demonym(form: str) -> bool:
+    """``Cretan``, ``Cretans``, ``Cuban``, ``Tibetan``: a word in -an made from a known place's name."""
+    m = re.fullmatch(r"([A-Z][a-z]+)ans?", form)
+    return (m is not None and not gazetteer.is_place(form)
+            and any(gazetteer.is_place(m.group(1) + end) for end in ("", "e", "a", "o")))
+
+
 def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     """Adjectives, demonyms and collective designations (``Soviet``, ``the Bolsheviks``).
 
@@ -648,7 +655,7 @@ def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     and before a function word or punctuation is a noun (``the Mediterranean and``).
     """
     words = form.split()
-    if all(w.lower() in COLLECTIVE for w in words) or never_a_name(form):
+    if all(w.lower() in COLLECTIVE for w in words) or never_a_name(form) or place_demonym(form):
         return True
     if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form) or (form.endswith("ic") and REGION_TAIL_RE.match(after)):
         return False

@@ -392,7 +392,7 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
                                   "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General",
-                                  "Military Revolutionary Committees", "Temporary Commissars"])
+                                  "Military Revolutionary Committees", "Temporary Commissars", "Cretan", "Cubans"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
@@ -484,7 +484,9 @@ def test_entities_rules_mark(make_doc, config, text, tag, expected):
     assert names(doc, tag) == expected
 
 
-@pytest.mark.parametrize("name, kind", [("Persia", "historic-country"), ("Bengal", "region"), ("Britain", "country")])
+@pytest.mark.parametrize("name, kind", [("Persia", "historic-country"), ("Bengal", "region"), ("Britain", "country"),
+                                        ("Crete", "region"), ("Adrianople", "city"), ("Dardanelles", "sea"),
+                                        ("Mycenae", "city")])
 def test_entities_gazetteer_knows_historic_names(name, kind):
     from tei import gazetteer
     place = gazetteer.lookup(name)
