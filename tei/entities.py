@@ -655,7 +655,8 @@ def not_a_name(form: str, before: str = "", after: str = "") -> bool:
     and before a function word or punctuation is a noun (``the Mediterranean and``).
     """
     words = form.split()
-    if all(w.lower() in COLLECTIVE for w in words) or never_a_name(form) or place_demonym(form):
+    if (all(w.lower() in COLLECTIVE for w in words) or form.lower() in COLLECTIVE or never_a_name(form)
+            or place_demonym(form)):
         return True
     if len(words) != 1 or not ADJ_RE.match(form) or gazetteer.is_place(form) or (form.endswith("ic") and REGION_TAIL_RE.match(after)):
         return False

@@ -229,7 +229,8 @@ COLLECTIVE = frozenset({"soviet", "soviets", "allies", "allied", "entente", "whi
                         "reformation", "enlightenment", "restoration", "imperial", "royal", "national", "federal",
                         "provisional", "republican", "democratic", "armada", "bolsheviki", "mensheviki",
                         "menshevik", "mensheviks", "narodniki", "cadets", "junkers", "girondists", "montagnards",
-                        "sans-culottes", "fenians", "chartists", "boers", "uitlanders"})
+                        "sans-culottes", "fenians", "chartists", "boers", "uitlanders", "osmanli", "osmanlis",
+                        "ottomans", "european powers", "western powers", "associated powers", "allied powers"})
 #: demonyms and collectives that no suffix rule catches: never names on their own.
 DEMONYMS = frozenset({"french", "dutch", "greek", "greeks", "swiss", "czech", "czechs", "welsh", "scots", "scotch",
                       "thai", "basque", "basques", "breton", "bretons", "frenchman", "frenchmen", "englishman",

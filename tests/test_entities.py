@@ -392,7 +392,8 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
                                   "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General",
-                                  "Military Revolutionary Committees", "Temporary Commissars", "Cretan", "Cubans"])
+                                  "Military Revolutionary Committees", "Temporary Commissars", "Cretan", "Cubans",
+                                  "Central Powers", "Osmanlis"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
