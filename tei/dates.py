@@ -46,7 +46,12 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "middle": (3, 7), "late": (7, 9)}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+NUMBER_WORDS.update(_TENS)
+NUMBER_WORDS.update({f"{t}-{u}": n + NUMBER_WORDS[u] for t, n in _TENS.items()
+                     for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
 #: month names that are also given names: alone, they must not precede a capitalised word.
 NAME_MONTHS = frozenset({"april", "may", "june", "july", "august"})
 #: words before a bare number that make it a year even when a plural noun follows.
@@ -478,7 +483,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"{'|'.join(d.capitalize() for d in DAY_NAMES)}))\b(?!,?{SP1}(?:last|{MONTH}|the{SP1}\d|\d))",
          _near_weekday),
         (rf"\b(?P<n>{_NUMWORD}|\d{{1,2}}){SP1}(?P<u>days?|weeks?|months?|years?){SP1}"
-         rf"(?P<dir>later|earlier|afterwards?)\b", _relative_n),
+         rf"(?P<dir>later|earlier|afterwards?|hence)\b", _relative_n),
     ))
 
 #: references before a number that make it a page, volume, note, file or bill number.

@@ -37,7 +37,7 @@ from tei.namewords import (
     INDEFINITE_BEFORE_RE, PERSON_LIFE_BEFORE_RE, PERSON_OBJECT_RE, PERSON_POSSESSOR_RE, PERSON_SHAPE_RE, PERSON_TROOPS_RE, PERSON_VERB_RE,
     PLACE_BEFORE_RE, PLACE_HEADS, PLACE_OF_BEFORE_RE, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACE_WEAK_BEFORE_RE, POLITY_RE,
     POSSESSIVE_PLACE_RE, POST_TITLE_RE, PUBLISHER_TAIL_RE, RANK, RANK_RE, REGIME_RE, REGION_RE, REGION_TAIL_RE,
-    REGNAL_RE, SENTENCE_OPEN_RE, SENTENCE_START_RE, SHIP_BEFORE_RE, SIGNATURE_RE, SURNAME_SUFFIX_RE, TAIL_RE,
+    REGNAL_RE, SENTENCE_OPEN_RE, SENTENCE_START_RE, SHIP_BEFORE_RE, SHORT_REF_RE, SIGNATURE_RE, SURNAME_SUFFIX_RE, TAIL_RE,
     TELEGRAM_RE, WORK_TITLE_TAILS,
 )
 
@@ -353,6 +353,7 @@ def citation_mentions(text: str, zones: list[tuple[int, int]] | None) -> list[Me
         out = [x for x in out if any(a <= x.start and x.end <= b for a, b in zones)]
     # an imprint tail opening a line is a citation wherever it stands (a note cut by a page break)
     out += [Mention(m.start("pub"), m.end("pub"), "org", "citations") for m in PUBLISHER_TAIL_RE.finditer(text)]
+    out += [Mention(m.start("a"), m.end("a"), "person", "citations") for m in SHORT_REF_RE.finditer(text)]
     return out + author_date_mentions(text)
 
 
@@ -632,6 +633,7 @@ def never_a_name(form: str) -> bool:
     words = form.split()
     return bool(CALENDAR_RE.fullmatch(form) or (len(words) == 1 and form.lower() in DEMONYMS | GENERIC_BODIES)
                 or office_only(form) or (words and words[-1].lower() in PLURAL_BODIES)
+                or (len(words) == 1 and form.endswith("s") and form[:-1].lower() in OFFICE_WORDS)   # "Kings"
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
 
 
@@ -1096,7 +1098,8 @@ def recognise(text: str, components: frozenset[str] = COMPONENTS, *, doc: Docume
     Returns:
         Non-overlapping mentions in text order (``type`` never "non").
     """
-    original, text = text, lexicon.fold_letters(text)      # the rules read ``Gujarát`` as ``Gujarat``
+    original = text            # the rules read ``Gujarát`` as ``Gujarat``, ``_Cuba_`` (italics) as `` Cuba ``
+    text = lexicon.fold_letters(text).replace("_", " ")
     found: list[Mention] = []
     if "model" in components:
         found += model_mentions(text)

@@ -67,7 +67,9 @@ OFFICE_WORDS = frozenset({"chancellor", "protector", "mayor", "chamberlain", "tr
                           "maharaja", "maharajah", "nawab", "amir", "begum", "rani", "ranee", "sultana", "czarina",
                           "tsarina", "tsarevich", "czarevitch", "dauphin", "infanta", "archduke", "regent",
                           "hetman", "voivode", "hospodar", "satrap", "pharaoh", "doge", "stadtholder",
-                          "adjutant", "quartermaster", "paymaster", "provost", "advocate", "judge", "surgeon"})
+                          "adjutant", "quartermaster", "paymaster", "provost", "advocate", "judge", "surgeon",
+                          "madam", "madame", "monsieur", "mademoiselle", "herr", "frau", "signor", "signora",
+                          "senor", "senora", "dom", "don"})
 NAME_WORD = r"[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-z]"
 PARTICLE = r"(?:von|van|de|der|den|al|el|ibn|bin|du|la|le|di|da)"
 _SAINT = r"St\.(?:-| )?(?=[A-Z])"               # "General St. Julien", "Count St.-Julien"
@@ -183,6 +185,9 @@ _NAME = rf"(?:(?:[A-Z]\. ?)+ ?)?{NAME_WORD}(?: {NAME_WORD})?"
 AUTHOR_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[;:.(] )|(?<=\b[Ss]ee )|(?<=\b[Ii]n )|(?<=\bcf\. )|(?<=\d ))"
                        rf"(?P<a>{_NAME})(?: (?:and|&) (?P<b>{_NAME}))?(?:, eds?\.| et al\.)?,"
                        rf"(?= ?[\"“‘A-Z][^\n;]{{2,200}}?, \d)")
+#: short references in brackets: "(Erman, p. 241; Forster, i. 114)", "[Mallat, ii, 240]".
+SHORT_REF_RE = re.compile(rf"(?:(?<=\()|(?<=\[)|(?<=; ))(?P<a>{_NAME}),\s(?:[ivxlc]+[.,]\s*|vol\.\s*\w+,\s*)?"
+                          r"(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?=[;)\]])")
 #: author-date references: "(Smith 1998, 45; Jones and Brown 2003)", "Pakenham (1991: 239)".
 _YEAR_REF = r"(?:1[5-9]|20)\d\d[a-z]?(?=[,:;)\]])"
 AUTHOR_DATE_RE = re.compile(rf"(?:(?<=\()|(?<=; )|(?<=\[))(?:(?:see|See|cf\.) )?(?P<a>{_NAME})(?: (?:and|&) (?P<b>{_NAME}))?"

@@ -135,6 +135,7 @@ def test_dates_yearless_in_note_uses_body_context(make_doc, config):
     ("the crisis of autumn 1920 and the following spring the", "following spring",
      {"from": "1921-03", "to": "1921-05"}),
     ("a failure of rain 1698 was a year of scarcity. The accounts of this year", "this year", {"when": "1698"}),
+    ("he fell ill in 1705 and twenty-two years hence, George", "twenty-two years hence", {"when": "1727"}),
 ])
 def test_dates_relative_resolved(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)

@@ -393,7 +393,7 @@ def test_entities_citation_imprint_tails(text: str, expected: list[str]) -> None
 @pytest.mark.parametrize("form", ["French", "Dutch", "Turks", "Kaiser", "Mme", "Lord Chancellor",
                                   "Secretary of State", "Tycoon", "Mikado", "Khedive", "Nizam", "Adjutant-General",
                                   "Military Revolutionary Committees", "Temporary Commissars", "Cretan", "Cubans",
-                                  "Central Powers", "Osmanlis"])
+                                  "Central Powers", "Osmanlis", "Madam", "Kings"])
 def test_entities_demonyms_and_offices_are_not_names(form):
     assert entities.not_a_name(form)
 
@@ -623,3 +623,8 @@ def test_entities_function_words_and_verbs_end_no_name(span, name):
     text = f"the {span} declare its will."
     x = entities.trim(text, entities.Mention(4, 4 + len(span), "person" if "Major" in span else "org", "model"))
     assert text[x.start:x.end] == name
+
+
+def test_entities_short_references_in_brackets_name_authors():
+    text = "born, [1st February (Erman, p. 241; Forster, i. 114): born."
+    assert [text[x.start:x.end] for x in entities.citation_mentions(text, None)] == ["Erman", "Forster"]
