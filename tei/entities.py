@@ -402,8 +402,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     s = closing + 1 if closing >= s else s
     colon = text.find(": ", s, e)             # "Georgia: Hearings before ...": a title goes on
     e = colon if colon > s else e
-    dash = text.find("—", s, e)               # "North.—At": an em dash never stands inside a name
-    e = dash if dash > s else e
+    dash = re.compile(r"[—•·|]").search(text, s, e)     # "North.—At": a dash or a bullet never stands inside a name
+    e = dash.start() if dash and dash.start() > s else e
     for glue in GLUE_RE.finditer(text, s, e):   # OCR-glued words: "SeeNational", "PressPrint"
         word = max(s, text.rfind(" ", s, glue.start()) + 1, text.rfind("\n", s, glue.start()) + 1)
         left = text[word:glue.start() + 1]
@@ -443,7 +443,8 @@ def trim(text: str, x: Mention) -> Mention | None:
 
 
 #: function words and verbs ending a span: no name ends so (``Republican party`` may end lower-case).
-LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|that|as|shall|will|would|"
+LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|whom|whose|where|when|while|"
+                           r"that|as|shall|will|would|"
                            r"should|may|might|must|can|could|is|was|were|are|be|been|has|have|had|did|does|do))+"
                            r"[.,;:]?$")
 #: the start of an office's name, before "of"/"for" (``Secretary of``, ``Minister for``).

@@ -618,6 +618,8 @@ def test_entities_a_common_words_possessive_opens_a_bodys_name():
     ("Provisional Government of the Republic shall", "Provisional Government of the Republic"),
     ("Republican party", "Republican party"),              # a lower-case head word may end a name
     ("Major Gunthorpe's Notes", "Major Gunthorpe"),
+    ("Red Cross where", "Red Cross"),
+    ("Huron Mission-House • Its Inmates", "Huron Mission-House"),
 ])
 def test_entities_function_words_and_verbs_end_no_name(span, name):
     text = f"the {span} declare its will."
