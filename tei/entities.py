@@ -799,7 +799,13 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         form = form_key(text[x.start:x.end])
         if x.source == "model":
             model[form][x.type] += 1
-            votes[form][x.type] += x.type == "non" or model[form][x.type] <= MODEL_VOTE_CAP
+            lone_org = (x.type == "org" and " " not in form and not form.isupper() and form not in SINGLE_BODIES
+                        and lexicon.zipf(form.lower()) < COMMON_ZIPF)
+            # the model calls persons and places "organisations" (Tennyson, Kordofan): no vote for a lone
+            # name; a common word it calls one is a body named by its kind (the House, the Army)
+            counted = votes[form]                # known to the vote even when this label counts for nothing
+            if not lone_org:
+                counted[x.type] += x.type == "non" or model[form][x.type] <= MODEL_VOTE_CAP
         else:
             votes[form][x.type] += SOURCE_WEIGHT.get(x.source, 1)
     for form, c in context_votes(text, list(votes)).items():
