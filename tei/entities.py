@@ -28,7 +28,7 @@ from tei import gazetteer, lexicon, registers
 from tei.config import Config
 from tei.model import Document
 from tei.namewords import (
-    ABBREV_END_RE, ADJ_RE, CAPS_CUE_RE, CAPS_SIGNATURE_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE, COLLECTIVE,
+    ABBREV_END_RE, ADJ_RE, BARE_BODY_RE, CAPS_CUE_RE, CAPS_SIGNATURE_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE, COLLECTIVE,
     COLONY_RE, COORD_RE, COUNTRY_KINDS, CUE_RE, DASH_JOIN_RE, DATELINE_RE, DC_RE, DEMONYMS, DIRECTION_RE, EPITHET_RE,
     EVENT_RE, FUNCTION_WORDS, GENERIC_BODIES, GLUED_LEADS, GLUE_RE, HEADED_PLACE_RE, HONORIFIC_RE, IMPRINT_RE,
     LEADER_GOVERNMENT_RE, LEAD_RE, LIST_SEP_RE, NAME_WORD, NOTE_PERSON_RE, NOT_AUTHORS, NOUN_SUFFIX_RE,
@@ -188,6 +188,7 @@ def cue_mentions(text: str) -> list[Mention]:
     out += ruler_mentions(text)
     out += org_of_mentions(text) + qualified_bodies(text)
     out += [Mention(m.start(), m.end(), "org", "shape") for m in SINGLE_BODY_RE.finditer(text)]
+    out += [Mention(m.start(), m.end(), "org", "shape") for m in BARE_BODY_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in OFFICE_RE.finditer(text)]
     out += [Mention(m.start("n"), m.end("n"), "person", "cues") for m in APPOSITION_RE.finditer(text)
             if not gazetteer.is_place(m.group("n"))]

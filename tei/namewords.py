@@ -210,6 +210,7 @@ EVENT_RE = re.compile(
     r"\b(?:World War(?: I{1,3}\b| One\b| Two\b| 1\b| 2\b)?|(?:Treaty|Peace|Convention|Congress|Conference|Pact|Protocol|Agreement|Battle|Siege|Declaration|"
     r"battle|siege|treaty|peace|"
     r"Revolution|War|Accords?) of(?: the)? [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
+    r"|(?:Treaty|Peace|Convention|Pact|Protocol|Agreement) of 1\d{3}\b"
     r"|(?:[A-Z][\w'’-]+[ -])+(?:Treaty|Convention|Conference|Pact|Protocol|Accords?|Agreement|agreement|"
     r"treaty|pact|conference|system|putsch|Putsch|Revolution|Uprising|Rebellion|War|war|Congress|Era|era|"
     r"Period|Offensive|Crisis|Age|Ages|Alliance|Act|Edict|Decree|Doctrine|Plan|Manifesto|Riot|Riots|Massacre|"
@@ -258,7 +259,10 @@ WORK_TITLE_TAILS = frozenset({"Review", "Affairs", "Quarterly", "Journal", "Stud
                               "Policy", "Politics", "Economics", "Experiment"})
 #: a body's generic name alone refers back to one named before (``the Department``, ``the Government``).
 GENERIC_BODIES = frozenset({"government", "department", "legation", "embassy", "ministry", "administration",
-                            "commission", "committee", "council", "bureau", "office", "board", "state", "consulate"})
+                            "commission", "council", "bureau", "office", "state", "consulate"})
+#: a body named before and then by its head word alone, capitalised: ``the Convention``, ``the Committee``.
+BARE_BODY_RE = re.compile(r"(?<=\b[Tt]he )(?:Committee|Commune|Company|Convention|Assembly|Directory|Board)\b"
+                          r"(?![ \n]+(?:of\b|[A-Z]))")
 #: after a first office word, these may follow in an office's name (``Secretary of State``).
 OFFICE_TAIL = frozenset({"of", "the", "state", "war", "navy", "interior", "treasury", "exchequer", "commerce",
                          "imperial", "royal", "household", "customs", "police", "naval", "operations", "works",

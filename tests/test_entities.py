@@ -476,6 +476,7 @@ def test_entities_known_name_also_in_capitals(make_doc, config):
     ("THE GENERAL STRIKE IS CALLED.\n", "persName", []),
     ("The ex-Ministers Konovalov, Kishkin and others were freed at Pskov.", "persName", ["Konovalov", "Kishkin"]),
     ("The insurrection of the Bolsheviki deals a blow.", "placeName", []),
+    ("The elections to the Convention were held; the Convention of 1818 was a treaty.", "orgName", ["Convention"]),
     ("The Rájputs of Ráthoḍ held Gujarát. Near Gujarát the roads were bad.", "placeName",
      ["Gujarát", "Gujarát"]),                                      # accented letters read as their base letters
 ])
