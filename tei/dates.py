@@ -454,8 +454,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
          rf"(?P<span>(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th|d)))(?!{SP1}(?:of\b|{NUMBERED_UNIT}\b|(?!(?:the|a|an|and|but|he|she|they|we|it|his|her|their|at|in|on|to)\b)[a-z]+))(?![\w-])",
          _day_in_month),
         (rf"(?P<m>{MONTH_FULL}){SP1}(?P<d>{DAY}){SP}(?:{DASH}|to){SP}(?P<d2>{DAY})(?![\w:/]|[.,]\d)", _partial_day_range),
-        (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?P<s>spring|summer|"
-         rf"autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
+        (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?:(?:early|late|mid)"
+         rf"(?:-|{SP1}))?(?P<s>spring|summer|autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
         (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
         (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
         (rf"(?<![\w:/.])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?",
@@ -553,7 +553,7 @@ def _chronology(text: str) -> frozenset[int]:
     return frozenset(pos for pos, _ in found)
 
 
-THE_YEAR_RE = re.compile(r"\b[Tt]he[ \t\n]+(?P<y>year[ \t\n]+)$")
+THE_YEAR_RE = re.compile(r"\b[Tt]he[ \t\n]+(?P<y>[Yy]ears?[ \t\n]+(?:of[ \t\n]+our[ \t\n]+Lord[ \t\n]+)?)$")
 
 
 # --- finding ----------------------------------------------------------------------------------
@@ -569,8 +569,8 @@ def find_candidates(text: str) -> list[_Cand]:
                 continue                          # pp. 1920-25, No. 1524
             if build is _year and not _plausible_bare_year(text, c):
                 continue
-            if build is _year and (yr := THE_YEAR_RE.search(text, max(0, c.start - 12), c.start)):
-                c = replace(c, start=yr.start("y"))      # "the year 1042": the span is "year 1042"
+            if build in (_year, _year_range) and (yr := THE_YEAR_RE.search(text, max(0, c.start - 24), c.start)):
+                c = replace(c, start=yr.start("y"))      # "the year 1042", "the Year of our Lord 1511", "the years 1912-14"
             out.append(c)
     return out
 

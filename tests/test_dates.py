@@ -39,6 +39,7 @@ def _dates(make_doc, config, text, spans=(), notes=()):
     ("founded about 44 B.C. by", "44 B.C.", {"when": "-0044"}),
     ("the accord of Jan. 1921 was", "Jan. 1921", {"when": "1921-01"}),
     ("open from the 1st day of May, 1893, to", "1st day of May, 1893", {"when": "1893-05-01"}),
+    ("In the Year of our Lord 1511. They passed over", "Year of our Lord 1511", {"when": "1511"}),
 ])
 def test_dates_points(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
@@ -154,7 +155,7 @@ def test_dates_day_of_month_without_a_dateline_left_out(make_doc, config):
     ("PARIS, Jan. 4, 1919.—The Conference opens on the 18th instant.", "18th instant", {"when": "1919-01-18"}),
     ("Managua, June 11, 1894.\nYour letter did not reach me until the 27th, too late", "27th", {"when": "1894-06-27"}),
     ("In April 1862 the army waited; on Friday the 4th the enemy came", "Friday the 4th", {"when": "1862-04-04"}),
-    ("The years 1861-5 were hard.", "1861-5", {"from": "1861", "to": "1865"}),
+    ("The years 1861-5 were hard.", "years 1861-5", {"from": "1861", "to": "1865"}),
     ("In A.D. 1066 William landed.", "A.D. 1066", {"when": "1066"}),
     ("the walls stood in 410 A.D. when", "410 A.D.", {"when": "0410"}),
     ("On the twenty-second of June, 1941, the war began.", "twenty-second of June, 1941", {"when": "1941-06-22"}),
@@ -290,3 +291,8 @@ def test_dates_a_planned_season_does_not_move_the_story(make_doc, config):
     text = "In 1792 they kept the capital for the ensuing spring. On September 20 the armies met."
     _, found = _dates(make_doc, config, text)
     assert ("September 20", {"when": "1792-09-20", **INFERRED}) in found
+
+
+def test_dates_a_season_with_its_modifier_takes_the_years_context(make_doc, config):
+    _, found = _dates(make_doc, config, "The war began in 1914. In late autumn the Turks joined.")
+    assert ("late autumn", {"from": "1914-09", "to": "1914-11", "cert": "medium", "evidence": "conjecture"}) in found
