@@ -823,11 +823,14 @@ def find_dates(doc: Document) -> Iterator[tuple[int, int, dict[str, str] | None]
             continue
         if c.mode == "relative":
             anchor = ctx.anchor_for(c.start) or (ctx.dateline if c.rel[1] == "day-of-month" else None)
+            guessed = anchor is None and c.rel[1] == "year" and (year := ctx.year_for(c.start)) is not None
+            if guessed:                               # "in the previous year", far from any date: the text's year
+                anchor = _Cand(c.start, c.start, (year, None, None), (year, None, None))
             r = resolve_relative(c, anchor) if anchor else None
             if r is not None:
                 if c.rel[1] not in SEASONS:           # "the ensuing spring" is a plan, not where the story is
                     bisect.insort(ctx.anchors, (r.start, ctx.region(r.start), r), key=lambda a: a[0])
-                yield r.start, r.end, attrs_of(r)
+                yield r.start, r.end, {**attrs_of(r), **({"cert": "medium", "evidence": "conjecture"} if guessed else {})}
             continue
         attrs: dict[str, str] = {}
         if not c.has_year:

@@ -296,3 +296,9 @@ def test_dates_a_planned_season_does_not_move_the_story(make_doc, config):
 def test_dates_a_season_with_its_modifier_takes_the_years_context(make_doc, config):
     _, found = _dates(make_doc, config, "The war began in 1914. In late autumn the Turks joined.")
     assert ("late autumn", {"from": "1914-09", "to": "1914-11", "cert": "medium", "evidence": "conjecture"}) in found
+
+
+def test_dates_a_relative_year_far_from_any_date_takes_the_texts_year(make_doc, config):
+    text = "He reached Yokohama in July 1865. " + "The squadron sailed on. " * 40 + "It had fought in the previous year."
+    _, found = _dates(make_doc, config, text)
+    assert ("previous year", {"when": "1864", "cert": "medium", "evidence": "conjecture"}) in found
