@@ -418,7 +418,8 @@ def _writing_next_last(m: re.Match[str]) -> _Cand:
 _NUMWORD = "|".join(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS])
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]], ...] = tuple(
     (re.compile(p), f) for p, f in (
-        (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY}){SP},?{SP}(?P<y>{MYEAR})(?!\d){TIME}?", _mdy),
+        (rf"(?:{WEEKDAY}|{DAY_PART}{SP1}of{SP1})?(?P<m>{MONTH}){SP1}(?P<d>{DAY}){SP},?{SP}(?P<y>{MYEAR})(?!\d){TIME}?",
+         _mdy),
         (rf"(?:{WEEKDAY})?(?<![\w:/])(?P<d>{DAY}){SP1}(?:(?:day{SP1})?of{SP1})?(?P<m>{MONTH}),?{SP1}"
          rf"(?:A\.{SP}D\.{SP})?(?P<y>{MYEAR})"
          rf"(?!\d){TIME}?", _mdy),
@@ -457,7 +458,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Cand | None]],
         (rf"\b(?:[Ii]n|[Tt]ill|[Uu]ntil|[Bb]y|[Dd]uring|[Ss]ince){SP1}(?:the{SP1})?(?P<span>(?:(?:early|late|mid)"
          rf"(?:-|{SP1}))?(?P<s>spring|summer|autumn|winter))(?![\w-])(?!{SP1}of\b)", _partial_season),
         (rf"(?<=\()(?P<span>(?P<m>{MONTH_FULL}))(?=\))", _partial_month_bracketed),
-        (rf"(?:{WEEKDAY})?(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?", _partial_md),
+        (rf"(?:{WEEKDAY}|{DAY_PART}{SP1}of{SP1})?(?P<m>{MONTH}){SP1}(?P<d>{DAY})(?![\w:/]|[.,]\d){TIME}?{THAT_YEAR}?",
+         _partial_md),
         (rf"(?<![\w:/.])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>{DAY}){SP1}(?:of{SP1})?(?P<m>{MONTH_FULL}){THAT_YEAR}?",
          _partial_md),
         (rf"(?<![\w-])(?:{DAY_PART}{SP1}of{SP1}the{SP1})?(?P<d>(?i:{DAY_WORD})){SP1}(?:day{SP1})?of{SP1}(?P<m>{MONTH_FULL})"

@@ -40,6 +40,7 @@ def _dates(make_doc, config, text, spans=(), notes=()):
     ("the accord of Jan. 1921 was", "Jan. 1921", {"when": "1921-01"}),
     ("open from the 1st day of May, 1893, to", "1st day of May, 1893", {"when": "1893-05-01"}),
     ("In the Year of our Lord 1511. They passed over", "Year of our Lord 1511", {"when": "1511"}),
+    ("The evening of March 3, 1918 was cold.", "evening of March 3, 1918", {"when": "1918-03-03"}),
 ])
 def test_dates_points(make_doc, config, text, surface, attrs):
     _, found = _dates(make_doc, config, text)
