@@ -714,8 +714,8 @@ def is_country(form: str) -> bool:
 
 def context_of(text: str, end: int, before: str) -> Counter[str]:
     """The type the words just around one occurrence point to (``before`` ends where it starts)."""
-    if INDEFINITE_BEFORE_RE.search(before):
-        return Counter(non=1)                     # "a Junker", "an uppish Junker": a common noun
+    if INDEFINITE_BEFORE_RE.search(before) and not re.match(r"\s+[A-Z]", text[end:end + 3]):
+        return Counter(non=1)                     # "a Junker", "an uppish Junker": a common noun (not "a Sinor Brahman")
     if PLACE_OF_BEFORE_RE.search(before):
         return Counter(place=CONTEXT_WEIGHT)      # "the governor of Surat, died": the governor died
     if (PERSON_AFTER_RE.match(text, end) or PERSON_POSSESSOR_RE.match(text, end)
