@@ -800,12 +800,14 @@ def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
         form = form_key(text[x.start:x.end])
         if x.source == "model":
             model[form][x.type] += 1
-            lone_org = (x.type == "org" and " " not in form and not form.isupper() and form not in SINGLE_BODIES
-                        and lexicon.zipf(form.lower()) < COMMON_ZIPF)
-            # the model calls persons and places "organisations" (Tennyson, Kordofan): no vote for a lone
-            # name; a common word it calls one is a body named by its kind (the House, the Army)
+            # the model calls persons and places it does not know "organisations" (Tennyson, Kordofan) and
+            # common nouns "places" (the Bench, the Chamber): such labels count for nothing; a common word
+            # it calls an organisation is a body named by its kind (the House, the Army) and counts
+            weak = " " not in form and not form.isupper() and (
+                (x.type == "org" and form not in SINGLE_BODIES and lexicon.zipf(form.lower()) < COMMON_ZIPF)
+                or (x.type == "place" and lexicon.zipf(form.lower()) >= COMMON_ZIPF and not gazetteer.is_place(form)))
             counted = votes[form]                # known to the vote even when this label counts for nothing
-            if not lone_org:
+            if not weak:
                 counted[x.type] += x.type == "non" or model[form][x.type] <= MODEL_VOTE_CAP
         else:
             votes[form][x.type] += SOURCE_WEIGHT.get(x.source, 1)

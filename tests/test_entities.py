@@ -631,3 +631,15 @@ def test_entities_function_words_and_verbs_end_no_name(span, name):
 def test_entities_short_references_in_brackets_name_authors():
     text = "born, [1st February (Erman, p. 241; Forster, i. 114): born."
     assert [text[x.start:x.end] for x in entities.citation_mentions(text, None)] == ["Erman", "Forster"]
+
+
+@pytest.mark.parametrize("text, form, label, expected", [
+    ("He marched with soldierly step to the Ministerial Bench.", "Bench", "place", "non"),   # a common noun
+    ("Tennyson's Maud is a surviving sample.", "Tennyson", "org", "non"),                  # a name it does not know
+    ("The House rose at six.", "House", "org", "org"),                                       # a body by its kind
+    ("They sailed to Jamaica.", "Jamaica", "place", "place"),
+])
+def test_entities_model_labels_that_count_for_nothing(text, form, label, expected):
+    start = text.index(form)
+    mentions = [entities.Mention(start, start + len(form), label, "model")]
+    assert entities.vote(text, mentions)[form] == expected
