@@ -403,7 +403,7 @@ def trim(text: str, x: Mention) -> Mention | None:
     s = closing + 1 if closing >= s else s
     colon = text.find(": ", s, e)             # "Georgia: Hearings before ...": a title goes on
     e = colon if colon > s else e
-    dash = re.compile(r"[—•·|]").search(text, s, e)     # "North.—At": a dash or a bullet never stands inside a name
+    dash = STOP_MARK_RE.search(text, s, e)    # "North.—At": a dash or a bullet never stands inside a name
     e = dash.start() if dash and dash.start() > s else e
     for glue in GLUE_RE.finditer(text, s, e):   # OCR-glued words: "SeeNational", "PressPrint"
         word = max(s, text.rfind(" ", s, glue.start()) + 1, text.rfind("\n", s, glue.start()) + 1)
@@ -443,6 +443,8 @@ def trim(text: str, x: Mention) -> Mention | None:
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
 
 
+#: marks that end a name: an em dash, a bullet, a bar.
+STOP_MARK_RE = re.compile(r"[—•·|]")
 #: function words and verbs ending a span: no name ends so (``Republican party`` may end lower-case).
 LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|whom|whose|where|when|while|"
                            r"that|as|shall|will|would|"

@@ -643,3 +643,9 @@ def test_entities_model_labels_that_count_for_nothing(text, form, label, expecte
     start = text.index(form)
     mentions = [entities.Mention(start, start + len(form), label, "model")]
     assert entities.vote(text, mentions)[form] == expected
+
+
+def test_entities_historic_place_list_names_each_place_once():
+    rows = (Path(entities.__file__).parent / "data" / "historic-places.tsv").read_text(encoding="utf-8").splitlines()
+    names = [row.split("\t")[0] for row in rows if row and not row.startswith("#")]
+    assert len(names) == len(set(names))
