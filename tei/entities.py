@@ -28,17 +28,19 @@ from tei import gazetteer, lexicon, registers
 from tei.config import Config
 from tei.model import Document
 from tei.namewords import (
-    ABBREV_END_RE, ADJ_RE, BARE_BODY_RE, CAPS_CUE_RE, CAPS_SIGNATURE_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE, COLLECTIVE,
-    COLONY_RE, COORD_RE, COUNTRY_KINDS, CUE_RE, DASH_JOIN_RE, DATELINE_RE, DC_RE, DEMONYMS, DIRECTION_RE, EPITHET_RE,
-    EVENT_RE, FUNCTION_WORDS, GENERIC_BODIES, GLUED_LEADS, GLUE_RE, HEADED_PLACE_RE, HONORIFIC_RE, IMPRINT_RE,
-    LEADER_GOVERNMENT_RE, LEAD_RE, LIST_SEP_RE, NAME_WORD, NOTE_PERSON_RE, NOT_AUTHORS, NOUN_SUFFIX_RE,
-    NUMBERED_PARTS, OFFICE_RE, OFFICE_TAIL, OFFICE_WORDS, ORDINAL_BODY_RE, ORG_BEFORE_RE, ORG_HEADS, ORG_OF_RE,
-    PARTICLE, PEER_RE, PEOPLE_EPITHET_RE, PERSON_AFTER_RE, PERSON_BEFORE_RE, PERSON_HIS_RE, PERSON_LIFE_AFTER_RE,
-    INDEFINITE_BEFORE_RE, PERSON_LIFE_BEFORE_RE, PERSON_OBJECT_RE, PERSON_POSSESSOR_RE, PERSON_SHAPE_RE, PERSON_TROOPS_RE, PERSON_VERB_RE,
-    PLACE_BEFORE_RE, PLACE_HEADS, PLACE_OF_BEFORE_RE, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACE_WEAK_BEFORE_RE, POLITY_RE,
-    POSSESSIVE_PLACE_RE, POST_TITLE_RE, PUBLISHER_TAIL_RE, RANK, RANK_RE, REGIME_RE, REGION_RE, REGION_TAIL_RE,
-    REGNAL_RE, SENTENCE_OPEN_RE, SENTENCE_START_RE, SHIP_BEFORE_RE, SHORT_REF_RE, SIGNATURE_RE, SURNAME_SUFFIX_RE, TAIL_RE,
-    TELEGRAM_RE, WORK_TITLE_TAILS,
+    ABBREV_END_RE, ADJ_RE, APPOSITION_RE, AUTHOR_DATE_RE, AUTHOR_RE, BARE_BODY_RE, BODY_TAILS, BREAK_RE, CALENDAR_RE,
+    CAPS_CUE_RE, CAPS_RUN_RE, CAPS_SIGNATURE_RE, COLLECTIVE, COLONY_RE, COORD_RE, COUNTRY_KINDS, COUNTRY_OFFICE_RE,
+    CUE_RE, DASH_JOIN_RE, DATELINE_RE, DC_RE, DEMONYMS, DIRECTION_RE, DIVISION_OF_RE, EPITHET_RE, EVENT_RE,
+    FUNCTION_WORDS, GENERIC_BODIES, GLUED_LEADS, GLUE_RE, HEADED_PLACE_RE, HONORIFIC_RE, IMPRINT_RE,
+    INDEFINITE_BEFORE_RE, KIND_OWNER_RE, LEADER_GOVERNMENT_RE, LEAD_RE, LIST_SEP_RE, LOWER_TAIL_RE, NAME_WORD,
+    NOTE_PERSON_RE, NOT_AUTHORS, NOUN_SUFFIX_RE, NUMBERED_PARTS, OFFICE_OF_RE, OFFICE_RE, OFFICE_TAIL, OFFICE_WORDS,
+    ORDINAL_BODY_RE, ORG_BEFORE_RE, ORG_HEADS, ORG_OF_RE, PARTICLE, PEER_RE, PEOPLE_EPITHET_RE, PERSON_AFTER_RE,
+    PERSON_BEFORE_RE, PERSON_HIS_RE, PERSON_LIFE_AFTER_RE, PERSON_LIFE_BEFORE_RE, PERSON_OBJECT_RE,
+    PERSON_POSSESSOR_RE, PERSON_SHAPE_RE, PERSON_TROOPS_RE, PERSON_VERB_RE, PLACE_BEFORE_RE, PLACE_HEADS,
+    PLACE_OF_BEFORE_RE, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACE_WEAK_BEFORE_RE, PLURAL_BODIES, POLITY_RE,
+    POSSESSIVE_PLACE_RE, POST_TITLE_RE, PROSE_WORD_RE, PUBLISHER_TAIL_RE, RANK, RANK_RE, REGIME_RE, REGION_RE,
+    REGION_TAIL_RE, REGNAL_RE, SENTENCE_OPEN_RE, SENTENCE_START_RE, SHIP_BEFORE_RE, SHORT_REF_RE, SIGNATURE_RE,
+    STOP_MARK_RE, SURNAME_SUFFIX_RE, TAIL_RE, TELEGRAM_RE, WORK_TITLE_TAILS,
 )
 
 REQUIRES = frozenset({"reading", "blocks"})
@@ -133,12 +135,6 @@ def model_view(text: str) -> str:
         last = k + 2 >= len(lines) or not lines[k + 2].strip()      # a paragraph's last line may be short
         out.append(line + (" " if len(line) >= full and nxt.strip() and (len(nxt) >= full or last) else "\n"))
     return "".join(out) + lines[-1]
-
-
-#: a lower-case word: a line with a few of them is prose.
-PROSE_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
-#: capitals in prose: two or more words (``LLOYD GEORGE``), or one of five letters or more (``CREWE``).
-CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}(?:[ '’-][A-Z]{2,})+\b|\b[A-Z]{5,}\b")
 
 
 def in_prose(line: str) -> bool:
@@ -443,18 +439,6 @@ def trim(text: str, x: Mention) -> Mention | None:
     return headline_cut(text, Mention(s, e, x.type, x.source, x.ref))
 
 
-#: marks that end a name: an em dash, a bullet, a bar.
-STOP_MARK_RE = re.compile(r"[—•·|]")
-#: function words and verbs ending a span: no name ends so (``Republican party`` may end lower-case).
-LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|whom|whose|where|when|while|"
-                           r"that|as|shall|will|would|"
-                           r"should|may|might|must|can|could|is|was|were|are|be|been|has|have|had|did|does|do))+"
-                           r"[.,;:]?$")
-#: the start of an office's name, before "of"/"for" (``Secretary of``, ``Minister for``).
-OFFICE_OF_RE = re.compile(r"\b(?:Secretary|Under-Secretary|Minister|Commissioner|Chancellor|Lord|Lords|Master|Keeper)"
-                          r"[ \n](?:of|for)[ \n](?:the[ \n])?$")
-
-
 def headline_cut(text: str, x: Mention) -> Mention | None:
     """In a line set in title case (a headline), end a name before its first common word.
 
@@ -641,12 +625,6 @@ def never_a_name(form: str) -> bool:
                 or (words and words[-1] in WORK_TITLE_TAILS and not any(w in ORG_HEADS for w in words)))
 
 
-#: kinds of body in the plural: a class of bodies (``Military Revolutionary Committees``), none by name.
-PLURAL_BODIES = frozenset({"committees", "commissars", "councils", "soviets", "parties", "governments", "ministries",
-                           "armies", "commissions", "boards", "departments", "assemblies", "congresses", "legations",
-                           "embassies", "cabinets", "consulates", "parliaments"})
-
-
 def place_demonym(form: str) -> bool:
     """``Cretan``, ``Cretans``, ``Cuban``, ``Tibetan``: a word in -an made from a known place's name."""
     m = re.fullmatch(r"([A-Z][a-z]+)ans?", form)
@@ -784,11 +762,6 @@ def shape_votes(form: str, the_before: bool | None) -> Counter[str]:
     elif gazetteer.is_minor_place(form):
         c["place"] += 1
     return c
-
-
-#: a country's division named "head of Name": a place when the name is a place's, not a common word.
-DIVISION_OF_RE = re.compile(r"(?:State|Department|District|Territory|County|Canton|Prefecture|Presidency|Governorate)"
-                            r" of (?P<p>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 
 
 def vote(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -1029,15 +1002,9 @@ def compounds(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-#: a common word's possessive opening a body's name (``World's Columbian Commission``, ``People's Party``).
-KIND_OWNER_RE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)['’]s?[ \n]$")
 #: a sovereign's or governor's title of a country with no name: the office, and the country a place.
 SOVEREIGN_OF_RE = re.compile(r"(?:King|Queen|Emperor|Empress|Tsar|Czar|Shah|Sultan|Khedive|Rajah|Raja|Maharaja|Nawab|"
                              r"President|Governor|Viceroy|Regent)[ \n]of[ \n](?:the[ \n])?(?P<p>[A-Z][\w'’-]+(?:[ \n][A-Z][\w'’-]+)?)")
-
-
-#: a country and an office with no name after it (``U. S. Consul``, ``Italian Minister`` is left to the filters).
-COUNTRY_OFFICE_RE = re.compile(r"(?P<p>(?:[A-Z]\.[ \n]?)+|[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?)[ \n](?P<o>[A-Z][\w.'’ \n-]+)")
 
 
 def head_cut(text: str, x: Mention) -> Mention:

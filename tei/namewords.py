@@ -335,3 +335,28 @@ BREAK_RE = re.compile(r"\s*\n(?=\s*[^\w\s]|\s*\d)")
 GLUE_RE = re.compile(r"[a-z](?=[A-Z][a-z])")
 GLUED_LEADS = frozenset({"see", "in", "and", "of", "the", "by", "cf"})
 ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Co|Inc|Ltd|Bros|Govt|Print|Calif|Mass|Conn))$")
+#: a lower-case word: a line with a few of them is prose.
+PROSE_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+#: capitals in prose: two or more words (``LLOYD GEORGE``), or one of five letters or more (``CREWE``).
+CAPS_RUN_RE = re.compile(r"\b[A-Z]{2,}(?:[ '’-][A-Z]{2,})+\b|\b[A-Z]{5,}\b")
+#: kinds of body in the plural: a class of bodies (``Military Revolutionary Committees``), none by name.
+PLURAL_BODIES = frozenset({"committees", "commissars", "councils", "soviets", "parties", "governments", "ministries",
+                           "armies", "commissions", "boards", "departments", "assemblies", "congresses", "legations",
+                           "embassies", "cabinets", "consulates", "parliaments"})
+#: a country's division named "head of Name": a place when the name is a place's, not a common word.
+DIVISION_OF_RE = re.compile(r"(?:State|Department|District|Territory|County|Canton|Prefecture|Presidency|Governorate)"
+                            r" of (?P<p>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+#: a common word's possessive opening a body's name (``World's Columbian Commission``, ``People's Party``).
+KIND_OWNER_RE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)['’]s?[ \n]$")
+#: a country and an office with no name after it (``U. S. Consul``, ``Italian Minister`` is left to the filters).
+COUNTRY_OFFICE_RE = re.compile(r"(?P<p>(?:[A-Z]\.[ \n]?)+|[A-Z][a-z]+(?:[ \n][A-Z][a-z]+)?)[ \n](?P<o>[A-Z][\w.'’ \n-]+)")
+#: marks that end a name: an em dash, a bullet, a bar.
+STOP_MARK_RE = re.compile(r"[—•·|]")
+#: function words and verbs ending a span: no name ends so (``Republican party`` may end lower-case).
+LOWER_TAIL_RE = re.compile(r"(?:[ \n]+(?:of|the|and|or|to|in|on|at|by|for|with|which|who|whom|whose|where|when|while|"
+                           r"that|as|shall|will|would|"
+                           r"should|may|might|must|can|could|is|was|were|are|be|been|has|have|had|did|does|do))+"
+                           r"[.,;:]?$")
+#: the start of an office's name, before "of"/"for" (``Secretary of``, ``Minister for``).
+OFFICE_OF_RE = re.compile(r"\b(?:Secretary|Under-Secretary|Minister|Commissioner|Chancellor|Lord|Lords|Master|Keeper)"
+                          r"[ \n](?:of|for)[ \n](?:the[ \n])?$")
